@@ -1,0 +1,86 @@
+# allervers — `make run` and `make test` do every set-up step themselves on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Python 3.10 for both virtualenvs (Rasa 3.6 needs Python < 3.11).
+PYTHON310 ?= $(shell python3.10 -c 'import sys' >/dev/null 2>&1 && echo python3.10 || ls -d $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10 /usr/local/bin/python3.10 2>/dev/null | head -n 1)
+VENV := .venv
+RASA_VENV := .venv-rasa
+PY := $(VENV)/bin/python
+RASA := $(RASA_VENV)/bin/rasa
+LANGS := fr en ar
+PO_FILES := $(foreach l,$(LANGS),locales/$(l)/LC_MESSAGES/messages.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+TRAINING_DATA := $(shell find nlu -name '*.yml' 2>/dev/null) domain.yml config.yml
+MODEL := models/allervers.tar.gz
+export ALLERVERS_VAR_DIR ?= $(CURDIR)/var
+
+.PHONY: help setup run chat test test-unit test-e2e lint validate test-stories bench i18n i18n-extract migrate train clean
+
+help: ## List the named steps
+	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(RASA_VENV)/.installed: requirements/rasa.txt
+	@echo "==> [setup 1/4] Rasa virtualenv ($(RASA_VENV), rasa 3.6.21, a few minutes the first time)"
+	@test -n "$(PYTHON310)" || { echo "python3.10 not found"; exit 1; }
+	$(PYTHON310) -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/pip install --progress-bar on --upgrade pip==24.3.1
+	$(RASA_VENV)/bin/pip install --progress-bar on -r requirements/rasa.txt
+	@touch $@
+
+$(VENV)/.installed: pyproject.toml requirements/bot.lock
+	@echo "==> [setup 2/4] bot virtualenv ($(VENV): PTB 22, rasa-sdk, OpenFisca-France, SQLAlchemy, Babel...)"
+	@test -n "$(PYTHON310)" || { echo "python3.10 not found"; exit 1; }
+	$(PYTHON310) -m venv $(VENV)
+	$(VENV)/bin/pip install --progress-bar on --upgrade pip==24.3.1
+	$(VENV)/bin/pip install --progress-bar on -c requirements/bot.lock -e '.[dev]'
+	@touch $@
+
+locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --statistics -d locales -D messages -l $*
+
+i18n: $(MO_FILES) ## Compile the translation catalogs
+	@echo "==> [setup 3/4] catalogs compiled"
+
+i18n-extract: $(VENV)/.installed ## Extract strings to messages.pot and update every .po (no fuzzy matching)
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --project allervers -o locales/messages.pot .
+	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
+	$(VENV)/bin/python scripts/fill_source_catalog.py
+
+migrate: $(VENV)/.installed ## Apply database migrations (Alembic)
+	@echo "==> [setup 4/4] database migrations"
+	$(VENV)/bin/allervers migrate
+
+setup: $(RASA_VENV)/.installed $(VENV)/.installed i18n migrate ## Create both virtualenvs, compile catalogs, migrate
+
+$(MODEL): $(TRAINING_DATA) $(RASA_VENV)/.installed
+	@echo "==> Training the Rasa model (1-3 minutes; skipped when the training data did not change)"
+	$(RASA) train --data nlu --domain domain.yml --config config.yml --out models --fixed-model-name allervers
+	@touch $@
+
+train: $(MODEL) ## Train the Rasa model if nlu/, domain.yml or config.yml changed
+
+run: setup train ## Set up, then run the bot (Telegram with TELEGRAM_BOT_TOKEN, else console chat)
+	$(VENV)/bin/allervers run
+
+chat: setup train ## Console chat
+	$(VENV)/bin/allervers chat
+
+lint: $(VENV)/.installed ## ruff
+	$(VENV)/bin/ruff check bot tests
+
+validate: $(RASA_VENV)/.installed ## rasa data validate
+	$(RASA) data validate --data nlu --domain domain.yml --config config.yml --fail-on-warnings
+
+test-stories: train ## rasa test on tests/test_stories.yml, failing on any prediction error
+	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out var/results
+
+test: setup train lint validate ## Set up, then the whole test suite
+	$(VENV)/bin/python -m pytest -ra
+	$(MAKE) --no-print-directory test-stories
+
+bench: setup train ## Benchmark through the Bot API emulator; writes docs/benchmarks.md
+	$(VENV)/bin/python -m tests.bench
+
+clean: ## Remove virtualenvs, models and runtime data
+	rm -rf $(VENV) $(RASA_VENV) models var

@@ -1,0 +1,63 @@
+"""The action + NLG server: rasa_sdk's Sanic app with an `/nlg` route added.
+
+Rasa calls `/webhook` to run custom actions and `/nlg` to render every response name into the
+conversation's language.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk.endpoint import create_app
+from sanic import Sanic, response
+from sanic.request import Request
+
+from bot.config import SUPPORTED_LANGUAGES, Settings
+from bot.i18n import check_catalogs
+from bot.knowledge import load_knowledge_base
+from bot.knowledge.base import tax_benefit_system
+from bot.nlg import render
+
+logger = logging.getLogger(__name__)
+
+
+def conversation_language(body: dict[str, Any], default: str) -> str:
+    """The language a response is rendered in: an explicit argument, else the `language` slot."""
+    arguments = body.get("arguments") or {}
+    slots = (body.get("tracker") or {}).get("slots") or {}
+    for candidate in (arguments.get("language"), slots.get("language")):
+        if candidate in SUPPORTED_LANGUAGES:
+            return str(candidate)
+    return default
+
+
+def build_app(settings: Settings) -> Sanic:
+    check_catalogs()
+    tax_benefit_system()  # load OpenFisca once, before the first request
+    load_knowledge_base()
+    app = create_app("bot.actions")
+
+    @app.post("/nlg")
+    async def nlg(request: Request) -> response.HTTPResponse:
+        body = request.json or {}
+        name = body.get("response") or ""
+        language = conversation_language(body, settings.default_language)
+        slots = (body.get("tracker") or {}).get("slots") or {}
+        reply = render(name, language, body.get("arguments") or {}, slots)
+        logger.debug("nlg response=%s language=%s", name, language)
+        return response.json(reply.as_dict())
+
+    return app
+
+
+def main() -> None:
+    settings = Settings.from_env()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    app = build_app(settings)
+    app.run(host="127.0.0.1", port=settings.action_server_port, workers=1,
+            access_log=False, motd=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Settings: the only place that reads the environment.
+
+Every key is listed in `.env.example`. Secrets are wrapped in `Secret` so they never show up in
+a repr or a log line.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SUPPORTED_LANGUAGES = ("fr", "en", "ar")
+
+
+class Secret:
+    """A string that does not print itself."""
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def get(self) -> str:
+        return self._value
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __repr__(self) -> str:
+        return "Secret('**********')" if self._value else "Secret('')"
+
+    __str__ = __repr__
+
+
+def _int_list(raw: str) -> frozenset[int]:
+    return frozenset(int(part) for part in raw.replace(" ", "").split(",") if part)
+
+
+def _load_or_create_secret_key(var_dir: Path) -> str:
+    """SECRET_KEY from the environment, else from var/secret_key (created once, mode 600)."""
+    path = var_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key
+
+
+@dataclass(frozen=True)
+class Settings:
+    telegram_bot_token: Secret = field(default_factory=lambda: Secret(""))
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    workers_chat_id: int | None = None
+    worker_user_ids: frozenset[int] = frozenset()
+    database_url: str = ""
+    rasa_url: str = "http://127.0.0.1:5005"
+    action_server_port: int = 5055
+    secret_key: Secret = field(default_factory=lambda: Secret(""))
+    retention_days: int = 90
+    default_language: str = "fr"
+    var_dir: Path = PROJECT_ROOT / "var"
+    rasa_timeout_seconds: float = 15.0
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if environ is None else environ)
+        var_dir = Path(env.get("ALLERVERS_VAR_DIR", str(PROJECT_ROOT / "var")))
+        default_language = env.get("DEFAULT_LANGUAGE", "fr")
+        if default_language not in SUPPORTED_LANGUAGES:
+            raise ValueError(
+                f"DEFAULT_LANGUAGE={default_language!r} is not one of {SUPPORTED_LANGUAGES}"
+            )
+        workers_chat = env.get("WORKERS_CHAT_ID", "").strip()
+        secret_key = env.get("SECRET_KEY") or _load_or_create_secret_key(var_dir)
+        return cls(
+            telegram_bot_token=Secret(env.get("TELEGRAM_BOT_TOKEN", "").strip()),
+            telegram_base_url=env.get("TELEGRAM_BASE_URL", "https://api.telegram.org/bot"),
+            workers_chat_id=int(workers_chat) if workers_chat else None,
+            worker_user_ids=_int_list(env.get("WORKER_USER_IDS", "")),
+            database_url=env.get("DATABASE_URL") or f"sqlite:///{var_dir / 'allervers.db'}",
+            rasa_url=env.get("RASA_URL", "http://127.0.0.1:5005").rstrip("/"),
+            action_server_port=int(env.get("ACTION_SERVER_PORT", "5055")),
+            secret_key=Secret(secret_key),
+            retention_days=int(env.get("RETENTION_DAYS", "90")),
+            default_language=default_language,
+            var_dir=var_dir,
+            rasa_timeout_seconds=float(env.get("RASA_TIMEOUT_SECONDS", "15")),
+        )

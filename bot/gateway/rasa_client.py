@@ -1,0 +1,62 @@
+"""Talk to the Rasa server: the REST channel for turns, the HTTP API for the language slot."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import httpx
+
+logger = logging.getLogger(__name__)
+
+
+class RasaUnavailableError(RuntimeError):
+    """Rasa or its action/NLG server failed; the person must still get an answer."""
+
+
+class RasaClient:
+    def __init__(self, base_url: str, timeout: float = 15.0,
+                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport)
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def send(self, sender: str, text: str) -> list[dict[str, Any]]:
+        """One turn: the bot messages Rasa answers to `text` from `sender`."""
+        try:
+            response = await self._http.post(
+                "/webhooks/rest/webhook", json={"sender": sender, "message": text}
+            )
+            response.raise_for_status()
+            messages = response.json()
+        except (httpx.HTTPError, ValueError) as error:
+            logger.warning("rasa turn failed: %s", type(error).__name__)
+            raise RasaUnavailableError(type(error).__name__) from error
+        # Rasa's REST channel answers [] when an action or the NLG server fails.
+        if not isinstance(messages, list) or not messages:
+            logger.warning("rasa turn gave no reply")
+            raise RasaUnavailableError("empty reply")
+        return messages
+
+    async def set_slot(self, sender: str, name: str, value: Any) -> None:
+        try:
+            response = await self._http.post(
+                f"/conversations/{sender}/tracker/events",
+                json={"event": "slot", "name": name, "value": value},
+            )
+            response.raise_for_status()
+        except httpx.HTTPError as error:
+            raise RasaUnavailableError(type(error).__name__) from error
+
+    async def parse(self, text: str) -> dict[str, Any]:
+        response = await self._http.post("/model/parse", json={"text": text})
+        response.raise_for_status()
+        return dict(response.json())
+
+    async def is_ready(self) -> bool:
+        try:
+            response = await self._http.get("/status", timeout=2.0)
+        except httpx.HTTPError:
+            return False
+        return response.status_code == 200 and bool(response.json().get("model_file"))

@@ -1,0 +1,96 @@
+"""Catalogs, locale negotiation and formatting of numbers, money and dates (Babel).
+
+Catalogs are loaded once per process. A language without a compiled catalog is an error at
+start-up, not a silent fallback to French in front of a person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+from babel.support import Translations
+
+from bot.config import PROJECT_ROOT, SUPPORTED_LANGUAGES
+
+LOCALES_DIR = PROJECT_ROOT / "locales"
+DOMAIN = "messages"
+# The Babel locale used to format numbers and dates for each language the bot speaks.
+FORMAT_LOCALES = {"fr": "fr_FR", "en": "en_GB", "ar": "ar"}
+RTL_LANGUAGES = frozenset({"ar"})
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it now."""
+    return message
+
+
+class CatalogMissingError(RuntimeError):
+    """A language has no compiled catalog (run `make i18n`)."""
+
+
+@cache
+def translations(language: str) -> Translations:
+    """The compiled catalog of a language, loaded once."""
+    mo = Path(LOCALES_DIR) / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if not mo.exists():
+        raise CatalogMissingError(f"{mo} is missing: run `make i18n`")
+    with mo.open("rb") as handle:
+        return Translations(handle, domain=DOMAIN)
+
+
+def check_catalogs() -> None:
+    """Fail fast at start-up if any language lacks its compiled catalog."""
+    for language in SUPPORTED_LANGUAGES:
+        translations(language)
+
+
+class Translator:
+    """Everything one reply needs to speak a person's language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language if language in SUPPORTED_LANGUAGES else "fr"
+        self._catalog = translations(self.language)
+
+    def gettext(self, message: str, **params: object) -> str:
+        # Always %-format, so "80%%" reads "80%" even without placeholders.
+        return self._catalog.gettext(message) % params
+
+    def ngettext(self, singular: str, plural: str, n: int, **params: object) -> str:
+        text = self._catalog.ngettext(singular, plural, n)
+        return text % {"n": n, **params}
+
+    def money(self, amount: Decimal | float) -> str:
+        return format_money(amount, self.language)
+
+    def number(self, value: Decimal | float | int) -> str:
+        return format_decimal(value, locale=FORMAT_LOCALES[self.language])
+
+    def date(self, value: dt.date) -> str:
+        return format_date(value, format="long", locale=FORMAT_LOCALES[self.language])
+
+
+def format_money(amount: Decimal | float, language: str) -> str:
+    """An amount in euros as a person of that language reads it ("651,69 €" in French)."""
+    value = Decimal(str(amount)).quantize(Decimal("0.01"))
+    return format_currency(value, "EUR", locale=FORMAT_LOCALES.get(language, "fr_FR"))
+
+
+def negotiate_language(language_code: str | None, default: str = "fr") -> str:
+    """Pick the bot language from a Telegram `language_code` such as "ar-MA" or "en"."""
+    if not language_code:
+        return default
+    try:
+        locale = Locale.parse(language_code, sep="-")
+    except (ValueError, UnknownLocaleError):
+        return default
+    return locale.language if locale.language in SUPPORTED_LANGUAGES else default
+
+
+def is_rtl(language: str) -> bool:
+    return language in RTL_LANGUAGES

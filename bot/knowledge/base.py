@@ -1,0 +1,106 @@
+"""Load the knowledge base and read each entitlement's amounts from OpenFisca-France."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.knowledge.texts import TEXTS, BenefitTexts
+
+KB_FILE = Path(__file__).with_name("benefits.yml")
+CENT = Decimal("0.01")
+BMAF = "prestations_sociales.prestations_familiales.bmaf.bmaf"
+CRDS = "prelevements_sociaux.contributions_sociales.crds"
+
+
+@dataclass(frozen=True)
+class Benefit:
+    id: str
+    acronym: str | None
+    paid_by: str
+    service_public: str
+    apply_url: str
+    reviewed: dt.date
+    amount_sources: dict[str, Any]
+    texts: BenefitTexts
+
+
+@cache
+def tax_benefit_system() -> Any:
+    """OpenFisca-France, loaded once per process (about 3 s)."""
+    from openfisca_france import FranceTaxBenefitSystem
+
+    return FranceTaxBenefitSystem()
+
+
+def parameter(path: str, on: dt.date) -> Decimal:
+    """An OpenFisca-France parameter value on a date, as an exact decimal."""
+    node = tax_benefit_system().parameters(on.isoformat())
+    for key in path.split("."):
+        node = getattr(node, key)
+    return Decimal(str(node))
+
+
+def family_benefit_net(rate_path: str, on: dt.date) -> Decimal:
+    """A family benefit paid as a share of the BMAF, net of CRDS.
+
+    Gross = BMAF x rate, rounded to the cent; the CAF then withholds CRDS, truncated to the cent.
+    """
+    gross = (parameter(BMAF, on) * parameter(rate_path, on)).quantize(CENT, ROUND_HALF_UP)
+    crds = (gross * parameter(CRDS, on)).quantize(CENT, ROUND_DOWN)
+    return gross - crds
+
+
+class KnowledgeBase:
+    """Every entitlement the bot can talk about, by knowledge-base id."""
+
+    def __init__(self, benefits: dict[str, Benefit]) -> None:
+        self._benefits = benefits
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._benefits)
+
+    def __contains__(self, benefit_id: object) -> bool:
+        return benefit_id in self._benefits
+
+    def get(self, benefit_id: str) -> Benefit:
+        return self._benefits[benefit_id]
+
+    def amounts(self, benefit_id: str, on: dt.date | None = None) -> dict[str, Decimal]:
+        """Today's amounts named in the benefit's texts, from OpenFisca-France."""
+        on = on or dt.date.today()
+        values: dict[str, Decimal] = {}
+        for name, source in self.get(benefit_id).amount_sources.items():
+            if isinstance(source, str):
+                values[name] = parameter(source, on)
+            elif "family_benefit_rate" in source:
+                values[name] = family_benefit_net(source["family_benefit_rate"], on)
+            else:
+                raise ValueError(f"{benefit_id}.{name}: unknown amount source {source!r}")
+        return values
+
+
+@cache
+def load_knowledge_base() -> KnowledgeBase:
+    raw = yaml.safe_load(KB_FILE.read_text(encoding="utf-8"))
+    benefits = {
+        benefit_id: Benefit(
+            id=benefit_id,
+            acronym=entry.get("acronym"),
+            paid_by=entry["paid_by"],
+            service_public=entry["service_public"],
+            apply_url=entry["apply_url"],
+            reviewed=entry["reviewed"],
+            amount_sources=entry.get("amounts") or {},
+            texts=TEXTS[benefit_id],
+        )
+        for benefit_id, entry in raw.items()
+    }
+    return KnowledgeBase(benefits)

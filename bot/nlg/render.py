@@ -1,0 +1,319 @@
+"""Render a Rasa response name into text and buttons in the conversation's language.
+
+Each response is one small function; `RESPONSES` maps Rasa response names to them. Functions
+receive a `Context` and return a `Reply`. They never invent amounts: amounts come from the
+knowledge base (OpenFisca-France) and are formatted by Babel for the person's locale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.i18n import N_, Translator
+from bot.knowledge import KnowledgeBase, load_knowledge_base
+from bot.knowledge.texts import PAID_BY
+from bot.nlg.payloads import intent_payload
+from bot.safety import EMERGENCY_NUMBERS, NUMBERS_BY_DANGER
+
+
+@dataclass
+class Button:
+    title: str
+    payload: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"title": self.title, "payload": self.payload}
+
+
+@dataclass
+class Reply:
+    text: str
+    buttons: list[Button] = field(default_factory=list)
+    custom: dict[str, Any] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"text": self.text, "buttons": [b.as_dict() for b in self.buttons]}
+        if self.custom:
+            body["custom"] = self.custom
+        return body
+
+
+@dataclass
+class Context:
+    _: Translator
+    arguments: dict[str, Any]
+    slots: dict[str, Any]
+    kb: KnowledgeBase
+    today: dt.date
+
+    def benefit_id(self) -> str | None:
+        candidate = self.arguments.get("benefit") or self.slots.get("benefit")
+        return candidate if candidate in self.kb else None
+
+
+Renderer = Callable[[Context], Reply]
+RESPONSES: dict[str, Renderer] = {}
+
+
+def response(name: str) -> Callable[[Renderer], Renderer]:
+    def register(func: Renderer) -> Renderer:
+        RESPONSES[name] = func
+        return func
+
+    return register
+
+
+# --- buttons shared by many replies -------------------------------------------------------
+
+
+def human_button(ctx: Context) -> Button:
+    return Button(ctx._.gettext(N_("Talk to a person")), intent_payload("talk_to_human"))
+
+
+def rights_button(ctx: Context) -> Button:
+    return Button(ctx._.gettext(N_("See all rights")), intent_payload("ask_benefit"))
+
+
+def benefit_buttons(ctx: Context) -> list[Button]:
+    return [
+        Button(
+            short_name(ctx, benefit_id),
+            intent_payload("ask_benefit", benefit=benefit_id),
+        )
+        for benefit_id in ctx.kb.ids
+    ]
+
+
+SHORT_NAMES = {
+    "rsa": N_("RSA (income support)"),
+    "prime_activite": N_("Prime d'activité (work bonus)"),
+    "aide_logement": N_("Housing aid (APL)"),
+    "css": N_("Health cover (CSS)"),
+    "aah": N_("Disability allowance (AAH)"),
+    "allocations_familiales": N_("Family allowances"),
+    "ame": N_("Health care without papers (AME)"),
+    "domiciliation": N_("An address for your mail"),
+}
+
+
+def short_name(ctx: Context, benefit_id: str) -> str:
+    return ctx._.gettext(SHORT_NAMES[benefit_id])
+
+
+def amounts(ctx: Context, benefit_id: str) -> dict[str, str]:
+    return {name: ctx._.money(value) for name, value in ctx.kb.amounts(benefit_id, ctx.today).items()}
+
+
+# --- conversation -------------------------------------------------------------------------
+
+
+@response("utter_greet")
+def greet(ctx: Context) -> Reply:
+    return Reply(
+        ctx._.gettext(
+            N_(
+                "Hello! I can tell you which rights you may have in France, how much, "
+                "and how to ask for them. Write your question in your own words, "
+                "or choose a topic."
+            )
+        ),
+        [rights_button(ctx), human_button(ctx)],
+    )
+
+
+@response("utter_goodbye")
+def goodbye(ctx: Context) -> Reply:
+    return Reply(ctx._.gettext(N_("Goodbye. You can write to me again at any time.")))
+
+
+@response("utter_thank")
+def thank(ctx: Context) -> Reply:
+    return Reply(
+        ctx._.gettext(N_("You are welcome. Can I help with something else?")),
+        [rights_button(ctx), human_button(ctx)],
+    )
+
+
+@response("utter_anything_else")
+def anything_else(ctx: Context) -> Reply:
+    return Reply(
+        ctx._.gettext(N_("What else can I do for you? Ask your question, or choose a topic.")),
+        [rights_button(ctx), human_button(ctx)],
+    )
+
+
+@response("utter_default")
+def default(ctx: Context) -> Reply:
+    return Reply(
+        ctx._.gettext(
+            N_("Sorry, I did not understand. Try other words, or choose a topic below.")
+        ),
+        [rights_button(ctx), human_button(ctx)],
+    )
+
+
+@response("utter_out_of_scope")
+def out_of_scope(ctx: Context) -> Reply:
+    return Reply(
+        ctx._.gettext(
+            N_(
+                "I can only help with social rights in France: money, housing, health, family. "
+                "Choose a topic, or ask a person."
+            )
+        ),
+        [rights_button(ctx), human_button(ctx)],
+    )
+
+
+@response("utter_language_changed")
+def language_changed(ctx: Context) -> Reply:
+    language = ctx.arguments.get("language") or ctx._.language
+    return Reply(
+        ctx._.gettext(N_("OK, I will write in English from now on.")),
+        [rights_button(ctx)],
+        custom={"set_language": language},
+    )
+
+
+LANGUAGE_NAMES = {"fr": "Français", "en": "English", "ar": "العربية"}
+
+
+@response("utter_choose_language")
+def choose_language(ctx: Context) -> Reply:
+    return Reply(
+        ctx._.gettext(N_("Which language do you want? Choose one:")),
+        [
+            Button(title, intent_payload("choose_language", language=code))
+            for code, title in LANGUAGE_NAMES.items()
+        ],
+    )
+
+
+# --- entitlements -------------------------------------------------------------------------
+
+
+@response("utter_ask_which_benefit")
+def ask_which_benefit(ctx: Context) -> Reply:
+    return Reply(
+        ctx._.gettext(N_("Which right do you want to know about? Choose one:")),
+        [*benefit_buttons(ctx), human_button(ctx)],
+    )
+
+
+@response("utter_benefit_summary")
+def benefit_summary(ctx: Context) -> Reply:
+    benefit_id = ctx.benefit_id()
+    if benefit_id is None:
+        return ask_which_benefit(ctx)
+    benefit = ctx.kb.get(benefit_id)
+    text = ctx._.gettext(benefit.texts.summary, **amounts(ctx, benefit_id))
+    return Reply(
+        text,
+        [
+            Button(
+                ctx._.gettext(N_("Am I eligible?")),
+                intent_payload("check_eligibility", benefit=benefit_id),
+            ),
+            Button(
+                ctx._.gettext(N_("How to apply")),
+                intent_payload("how_to_apply", benefit=benefit_id),
+            ),
+            human_button(ctx),
+        ],
+    )
+
+
+@response("utter_benefit_eligibility")
+def benefit_eligibility(ctx: Context) -> Reply:
+    benefit_id = ctx.benefit_id()
+    if benefit_id is None:
+        return ask_which_benefit(ctx)
+    benefit = ctx.kb.get(benefit_id)
+    return Reply(
+        ctx._.gettext(benefit.texts.eligibility, **amounts(ctx, benefit_id)),
+        [
+            Button(
+                ctx._.gettext(N_("How to apply")),
+                intent_payload("how_to_apply", benefit=benefit_id),
+            ),
+            human_button(ctx),
+        ],
+    )
+
+
+@response("utter_benefit_how_to_apply")
+def benefit_how_to_apply(ctx: Context) -> Reply:
+    benefit_id = ctx.benefit_id()
+    if benefit_id is None:
+        return ask_which_benefit(ctx)
+    benefit = ctx.kb.get(benefit_id)
+    _ = ctx._
+    lines = [
+        _.gettext(benefit.texts.how_to_apply, **amounts(ctx, benefit_id)),
+        _.gettext(PAID_BY[benefit.paid_by]),
+        _.gettext(N_("Apply: %(url)s"), url=benefit.apply_url),
+        _.gettext(N_("Official page: %(url)s"), url=benefit.service_public),
+        _.gettext(N_("Checked on %(date)s."), date=_.date(benefit.reviewed)),
+    ]
+    return Reply("\n\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]),
+                 [human_button(ctx), rights_button(ctx)])
+
+
+# --- people and places --------------------------------------------------------------------
+
+
+@response("utter_talk_to_human")
+def talk_to_human(ctx: Context) -> Reply:
+    return Reply(
+        ctx._.gettext(
+            N_(
+                "To talk to a person, go to a France services office near you: advisers help "
+                "with your papers for free. Find one on france-services.gouv.fr. "
+                "You can also call the CAF (caisse d'allocations familiales) on 3230."
+            )
+        ),
+        [rights_button(ctx)],
+    )
+
+
+@response("utter_find_help_nearby")
+def find_help_nearby(ctx: Context) -> Reply:
+    return Reply(
+        ctx._.gettext(
+            N_(
+                "Near you, free help exists:\n"
+                "• France services offices help with all your papers: france-services.gouv.fr\n"
+                "• The social services of your town hall (CCAS, centre communal d'action sociale).\n"
+                "• If you have nowhere to sleep, call 115, free, day and night."
+            )
+        ),
+        [rights_button(ctx), human_button(ctx)],
+    )
+
+
+@response("utter_emergency")
+def emergency(ctx: Context) -> Reply:
+    _ = ctx._
+    danger = ctx.arguments.get("danger") or "general"
+    numbers = NUMBERS_BY_DANGER.get(danger, NUMBERS_BY_DANGER["general"])
+    lines = [_.gettext(N_("You are not alone. Call now, it is free, day and night:"))]
+    lines += [f"☎ {number}: {_.gettext(EMERGENCY_NUMBERS[number])}" for number in numbers]
+    lines.append(_.gettext(N_("If you cannot speak, send a text message to 114.")))
+    return Reply("\n".join(lines), [human_button(ctx)])
+
+
+def render(name: str, language: str, arguments: dict[str, Any] | None = None,
+           slots: dict[str, Any] | None = None, today: dt.date | None = None) -> Reply:
+    """The text and buttons of response `name` in `language`."""
+    renderer = RESPONSES.get(name, default)
+    ctx = Context(
+        _=Translator(language),
+        arguments={k: v for k, v in (arguments or {}).items() if v is not None},
+        slots=slots or {},
+        kb=load_knowledge_base(),
+        today=today or dt.date.today(),
+    )
+    return renderer(ctx)

@@ -1,0 +1,161 @@
+"""Start and stop the processes allervers needs: the action + NLG server and the Rasa server.
+
+Used by `allervers run`, `allervers chat`, `allervers parse`, the end-to-end tests and the
+benchmark, so every one of them runs the real thing the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from bot.config import PROJECT_ROOT, Settings
+
+logger = logging.getLogger(__name__)
+RASA_BIN = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
+MODELS_DIR = PROJECT_ROOT / "models"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def port_of(url: str) -> int:
+    return httpx.URL(url).port or 80
+
+
+def latest_model() -> Path:
+    models = sorted(MODELS_DIR.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not models:
+        raise FileNotFoundError("no trained model in models/: run `make train`")
+    return models[-1]
+
+
+def wait_until(check, what: str, timeout: float, process: subprocess.Popen | None = None) -> None:  # type: ignore[type-arg, no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"{what} exited with code {process.returncode}; see var/log/")
+        try:
+            if check():
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{what} not ready after {timeout:.0f} s")
+
+
+@dataclass
+class Stack:
+    """The action server and the Rasa server as child processes."""
+
+    settings: Settings
+    rasa_port: int
+    action_port: int
+    tracker_db: Path
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)  # type: ignore[type-arg]
+
+    @classmethod
+    def for_settings(cls, settings: Settings, *, fresh_ports: bool = False) -> Stack:
+        return cls(
+            settings=settings,
+            rasa_port=free_port() if fresh_ports else port_of(settings.rasa_url),
+            action_port=free_port() if fresh_ports else settings.action_server_port,
+            tracker_db=settings.var_dir / "rasa_tracker.db",
+        )
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://127.0.0.1:{self.action_port}"
+
+    def _log(self, name: str):  # type: ignore[no-untyped-def]
+        log_dir = self.settings.var_dir / "log"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        return (log_dir / f"{name}.log").open("ab")
+
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(
+            ACTION_SERVER_PORT=str(self.action_port),
+            ACTION_ENDPOINT_URL=f"{self.action_url}/webhook",
+            NLG_ENDPOINT_URL=f"{self.action_url}/nlg",
+            TRACKER_DIALECT="sqlite",
+            TRACKER_DB=str(self.tracker_db),
+            SECRET_KEY=self.settings.secret_key.get(),
+            ALLERVERS_VAR_DIR=str(self.settings.var_dir),
+            DEFAULT_LANGUAGE=self.settings.default_language,
+        )
+        return env
+
+    def start_actions(self) -> None:
+        self.processes["actions"] = subprocess.Popen(
+            [sys.executable, "-m", "bot.actions.server"],
+            cwd=PROJECT_ROOT, env=self.env(), stdout=self._log("actions"), stderr=subprocess.STDOUT,
+        )
+
+    def start_rasa(self, *, with_actions: bool = True) -> None:
+        self.tracker_db.parent.mkdir(parents=True, exist_ok=True)
+        command = [
+            str(RASA_BIN), "run", "--enable-api", "--model", str(latest_model()),
+            "--port", str(self.rasa_port), "--interface", "127.0.0.1",
+            "--credentials", "credentials.yml",
+        ]
+        if with_actions:
+            command += ["--endpoints", "endpoints.yml"]
+        self.processes["rasa"] = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=self.env(),
+            stdout=self._log("rasa"), stderr=subprocess.STDOUT,
+        )
+
+    def wait_ready(self, timeout: float = 180.0) -> None:
+        if "actions" in self.processes:
+            wait_until(
+                lambda: httpx.get(f"{self.action_url}/health", timeout=2).status_code == 200,
+                "action server", timeout, self.processes["actions"],
+            )
+        if "rasa" in self.processes:
+            wait_until(
+                lambda: bool(httpx.get(f"{self.rasa_url}/status", timeout=2).json().get("model_file")),
+                "Rasa server", timeout, self.processes["rasa"],
+            )
+
+    def start(self, *, with_actions: bool = True, timeout: float = 180.0) -> Stack:
+        if with_actions:
+            self.start_actions()
+        self.start_rasa(with_actions=with_actions)
+        self.wait_ready(timeout)
+        return self
+
+    def stop(self, name: str | None = None) -> None:
+        names = [name] if name else list(self.processes)
+        for key in names:
+            process = self.processes.pop(key, None)
+            if process is None or process.poll() is not None:
+                continue
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+    def __enter__(self) -> Stack:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
