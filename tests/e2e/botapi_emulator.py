@@ -18,6 +18,10 @@ Behaviour follows the documented Bot API: form, multipart and JSON requests, lon
 with offset confirmation, per-chat message ids, dates in integer seconds, HTML/MarkdownV2
 entity parsing with Telegram's "can't parse entities" errors, Telegram-style error replies,
 and injectable 429 / generic failures (:meth:`BotApiEmulator.fail_next`).
+
+Test-side helpers (``send_text``, ``press_button``, ...) are synchronous: they queue an update
+and return it; the bot receives it on its next (or current, long-polling) ``getUpdates``.
+Everything runs on the caller's event loop, so create the emulator inside the test's loop.
 """
 
 from __future__ import annotations
@@ -45,25 +49,30 @@ MAX_TEXT_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024
 MAX_CALLBACK_DATA_BYTES = 64
 TOPIC_ICON_COLORS = (7322096, 16766590, 13338331, 9367192, 16749490, 16478047)
-CHAT_ACTIONS = frozenset(
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+CHAT_ACTIONS = _words(
     "typing upload_photo record_video upload_video record_voice upload_voice upload_document "
-    "choose_sticker find_location record_video_note upload_video_note".split()
+    "choose_sticker find_location record_video_note upload_video_note"
 )
 # Update types Telegram only sends when explicitly listed in allowed_updates.
-OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
+OPT_IN_UPDATES = _words("chat_member message_reaction message_reaction_count")
 # Form fields that are plain strings; every other form field is JSON-decoded when possible
 # (PTB json.dumps every non-string value: ints, bools, reply_markup, entities, ...).
 STRING_PARAMS = frozenset(
-    "text caption parse_mode data callback_query_id name first_name last_name phone_number "
-    "vcard language_code url secret_token ip_address action title description "
-    "short_description icon_custom_emoji_id photo document voice audio video video_note "
-    "animation sticker thumbnail file_id emoji address foursquare_id inline_message_id "
-    "business_connection_id message_effect_id query".split()
+    _words(
+        "text caption parse_mode data callback_query_id name first_name last_name phone_number "
+        "vcard language_code url secret_token ip_address action title description "
+        "short_description icon_custom_emoji_id photo document voice audio video video_note "
+        "animation sticker thumbnail file_id emoji address foursquare_id inline_message_id "
+        "business_connection_id message_effect_id query"
+    )
 )
-CONTENT_KEYS = (
-    "text", "entities", "caption", "caption_entities", "photo", "document", "voice",
-    "sticker", "location", "contact",
-)  # fmt: skip
+CONTENT_KEYS = _words("text entities caption caption_entities photo document voice sticker location contact")
 NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly "
     "the same as a current content and reply markup of the message"
@@ -71,16 +80,16 @@ NOT_MODIFIED = (
 # Boolean fields PTB requires for each ChatMember status (filled with False by default).
 _MEMBER_FLAGS: dict[str, tuple[str, ...]] = {
     "creator": ("is_anonymous",),
-    "administrator": tuple(
+    "administrator": _words(
         "can_be_edited is_anonymous can_manage_chat can_delete_messages can_manage_video_chats "
         "can_restrict_members can_promote_members can_change_info can_invite_users "
-        "can_post_stories can_edit_stories can_delete_stories".split()
+        "can_post_stories can_edit_stories can_delete_stories"
     ),
-    "restricted": tuple(
+    "restricted": _words(
         "is_member can_send_messages can_send_audios can_send_documents can_send_photos "
         "can_send_videos can_send_video_notes can_send_voice_notes can_send_polls "
         "can_send_other_messages can_add_web_page_previews can_change_info can_invite_users "
-        "can_pin_messages can_manage_topics can_edit_tag".split()
+        "can_pin_messages can_manage_topics can_edit_tag can_react_to_messages"
     ),
 }
 _user_ids = itertools.count(700_000_001)
@@ -179,12 +188,15 @@ def _entity_error(detail: str) -> ApiError:
     return bad_request(f"can't parse entities: {detail}")
 
 
-_HTML_TAGS = {
-    "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline",
-    "ins": "underline", "s": "strikethrough", "strike": "strikethrough",
-    "del": "strikethrough", "tg-spoiler": "spoiler", "span": "spoiler", "a": "text_link",
-    "code": "code", "pre": "pre", "blockquote": "blockquote", "tg-emoji": "custom_emoji",
-}  # fmt: skip
+# Supported HTML tags and the entity type each one produces.
+_HTML_TAGS = dict(
+    tag.split("=")
+    for tag in _words(
+        "b=bold strong=bold i=italic em=italic u=underline ins=underline s=strikethrough "
+        "strike=strikethrough del=strikethrough tg-spoiler=spoiler span=spoiler a=text_link "
+        "code=code pre=pre blockquote=blockquote tg-emoji=custom_emoji"
+    )
+)
 _HTML_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 
 
@@ -237,33 +249,39 @@ class _HtmlEntityParser(HTMLParser):
         if entity is not None and self._length > start:
             self.entities.append({**entity, "offset": start, "length": self._length - start})
 
+    def _append(self, text: str) -> None:
+        self.parts.append(text)
+        self._length += utf16_len(text)
+
     def handle_data(self, data: str) -> None:
-        if "<" in data:
+        if "<" in data:  # a bare "<" must be written &lt;
             raise _entity_error(f'Unsupported start tag "" at byte offset {self._offset()}')
-        self.parts.append(data)
-        self._length += utf16_len(data)
+        self._append(data)
 
     def handle_entityref(self, name: str) -> None:
-        self.handle_data(_HTML_NAMED.get(name, f"&{name};"))
+        self._append(_HTML_NAMED.get(name, f"&{name};"))
 
     def handle_charref(self, name: str) -> None:
-        self.handle_data(chr(int(name[1:], 16) if name[:1] in "xX" else int(name)))
+        self._append(chr(int(name[1:], 16) if name[:1] in "xX" else int(name)))
 
     def parse(self) -> tuple[str, list[JSON]]:
         self.feed(self.source)
         self.close()
         if self._open:
-            raise _entity_error(
-                f'Can\'t find end tag corresponding to start tag "{self._open[-1][0]}"'
-            )
+            raise _entity_error(f'Can\'t find end tag corresponding to start tag "{self._open[-1][0]}"')
         return "".join(self.parts), sorted(self.entities, key=lambda e: e["offset"])
 
 
 _MD_RESERVED = frozenset("_*[]()~`>#+-=|{}.!")
 _MD_MARKERS = {
-    "```": "pre", "`": "code", "||": "spoiler", "__": "underline", "_": "italic",
-    "*": "bold", "~": "strikethrough",
-}  # fmt: skip
+    "```": "pre",
+    "`": "code",
+    "||": "spoiler",
+    "__": "underline",
+    "_": "italic",
+    "*": "bold",
+    "~": "strikethrough",
+}
 
 
 def _parse_markdown(source: str, v2: bool) -> tuple[str, list[JSON]]:
@@ -316,8 +334,10 @@ def _parse_markdown(source: str, v2: bool) -> tuple[str, list[JSON]]:
         if c == "[":
             stack.append(("[", length, len(source[:i].encode()), {"type": "text_link"}))
         elif c == "]" and top == "[" and source.startswith("(", i + 1):
-            end = source.find(")", i + 2)
-            if end < 0:
+            end = i + 2
+            while end < len(source) and source[end] != ")":
+                end += 2 if source[end] == "\\" else 1
+            if end >= len(source):
                 raise unclosed("[", stack[-1][2])
             _, start, _, entity = stack.pop()
             if length > start:
@@ -327,9 +347,7 @@ def _parse_markdown(source: str, v2: bool) -> tuple[str, list[JSON]]:
         elif v2 and c == ">" and (i == 0 or source[i - 1] == "\n"):
             pass  # blockquote marker: dropped (no entity emitted)
         elif v2 and c in _MD_RESERVED:
-            raise _entity_error(
-                f"Character '{c}' is reserved and must be escaped with the preceding '\\'"
-            )
+            raise _entity_error(f"Character '{c}' is reserved and must be escaped with the preceding '\\'")
         else:
             emit(c)
         i += 1
@@ -371,6 +389,15 @@ class StoredFile:
     file_path: str
     data: bytes
 
+    def describe(self, **extra: Any) -> JSON:
+        """The fields every Bot API file object (PhotoSize, Voice, Document, ...) shares."""
+        return {
+            "file_id": self.file_id,
+            "file_unique_id": self.file_unique_id,
+            "file_size": len(self.data),
+            **extra,
+        }
+
 
 @dataclass
 class _Pending:
@@ -411,6 +438,16 @@ class Params:
             return float(self.require(name))
         except (TypeError, ValueError):
             raise bad_request(f"wrong {name}") from None
+
+    def json(self, name: str) -> Any:
+        """A JSON-typed parameter (reply_markup, commands, ...), also if sent as a JSON string."""
+        value = self.get(name)
+        if isinstance(value, str):
+            try:
+                return json.loads(value)
+            except ValueError:
+                raise bad_request(f"can't parse {name} JSON object") from None
+        return value
 
     def file(self, name: str) -> str | UploadedFile | None:
         """A file parameter: a file_id/URL string, an upload, or an ``attach://`` upload."""
@@ -456,17 +493,32 @@ class BotApiEmulator:
     (error replies served), ``commands`` and ``webhook``.
     """
 
-    def __init__(self, token: str = "123456:TEST", host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        token: str = "123456:TEST",
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        username: str = "allervers_test_bot",
+        first_name: str = "Allervers Test",
+    ) -> None:
+        """``token``'s numeric prefix becomes the bot's user id; ``port=0`` picks a free port."""
         self.token, self.host, self.port = token, host, port
         bot_id = int(token.split(":")[0]) if token.split(":")[0].isdigit() else 123456
         self.bot_user: JSON = {
-            "id": bot_id, "is_bot": True, "first_name": "Allervers Test", "username": "allervers_test_bot",
-        }  # fmt: skip
+            "id": bot_id,
+            "is_bot": True,
+            "first_name": first_name,
+            "username": username,
+        }
         self.me: JSON = {
-            **self.bot_user, "can_join_groups": True, "can_read_all_group_messages": False,
-            "supports_inline_queries": False, "can_connect_to_business": False,
+            **self.bot_user,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+            "can_connect_to_business": False,
             "has_main_web_app": False,
-        }  # fmt: skip
+        }
         self.calls: list[tuple[str, JSON]] = []
         self.errors: list[tuple[str, int, str]] = []
         self.users: dict[int, JSON] = {}
@@ -549,9 +601,7 @@ class BotApiEmulator:
                 )
             )
 
-    def fail_next_with(
-        self, method: str, error_code: int, description: str, times: int = 1
-    ) -> None:
+    def fail_next_with(self, method: str, error_code: int, description: str, times: int = 1) -> None:
         """Answer the next ``times`` calls of ``method`` with an arbitrary error."""
         for _ in range(times):
             self._failures[method.lower()].append(ApiError(error_code, description))
@@ -666,11 +716,21 @@ class BotApiEmulator:
         self._notify()
         return message
 
-    def _new_message(self, sender: JSON, chat: JSON, content: JSON, thread_id: int | None = None,
-                     reply_to: JSON | None = None) -> JSON:  # fmt: skip
+    def _new_message(
+        self,
+        sender: JSON,
+        chat: JSON,
+        content: JSON,
+        thread_id: int | None = None,
+        reply_to: JSON | None = None,
+    ) -> JSON:
         self._message_ids[chat["id"]] += 1
-        message: JSON = {"message_id": self._message_ids[chat["id"]], "from": dict(sender),
-                         "chat": dict(chat), "date": now()}  # fmt: skip
+        message: JSON = {
+            "message_id": self._message_ids[chat["id"]],
+            "from": dict(sender),
+            "chat": dict(chat),
+            "date": now(),
+        }
         if thread_id is not None:
             message.update(message_thread_id=thread_id, is_topic_message=True)
         if reply_to is not None:
@@ -702,14 +762,12 @@ class BotApiEmulator:
         return out
 
     def _markup(self, p: Params) -> JSON | None:
-        markup = p.get("reply_markup")
-        if isinstance(markup, str):
-            markup = _coerce("reply_markup", markup)
+        markup = p.json("reply_markup")
         if markup is None:
             return None
         if not isinstance(markup, dict):
             raise bad_request("can't parse reply keyboard markup JSON object")
-        for button in inline_buttons(markup):
+        for button in inline_buttons({"reply_markup": markup}):
             data = button.get("callback_data")
             if not button.get("text"):
                 raise bad_request("text buttons are unallowed in the inline keyboard")
@@ -732,15 +790,13 @@ class BotApiEmulator:
         if chat["id"] in self.blocked_chats:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
         thread_id = self._thread(chat, p.integer("message_thread_id"))
-        reply_params = p.get("reply_parameters") or {}
+        reply_params = p.json("reply_parameters") or {}
         reply_id = reply_params.get("message_id") or p.integer("reply_to_message_id")
         reply_to = None
         if reply_id is not None:
             reply_chat = self._lookup_chat(reply_params.get("chat_id", chat["id"])) or chat
             reply_to = self.messages.get((reply_chat["id"], int(reply_id)))
-            allow = reply_params.get("allow_sending_without_reply") or p.get(
-                "allow_sending_without_reply"
-            )
+            allow = reply_params.get("allow_sending_without_reply") or p.get("allow_sending_without_reply")
             if reply_to is None and not allow:
                 raise bad_request("message to be replied not found")
         markup = self._markup(p)
@@ -750,14 +806,17 @@ class BotApiEmulator:
         self._bot_messages[chat["id"]].append(message)
         return self.api_view(message)
 
-    def new_file(self, data: bytes = b"", kind: str = "documents", file_id: str | None = None,
-                 extension: str = "bin") -> StoredFile:  # fmt: skip
+    def new_file(
+        self, data: bytes = b"", kind: str = "documents", file_id: str | None = None, extension: str = "bin"
+    ) -> StoredFile:
         """Register a downloadable file and return it."""
         file_id = file_id or f"BQACAgQAAxk{secrets.token_hex(12)}"
         stored = StoredFile(
-            file_id, f"AgAD{secrets.token_hex(6)}",
-            f"{kind}/file_{len(self.files)}.{extension}", data,
-        )  # fmt: skip
+            file_id,
+            f"AgAD{secrets.token_hex(6)}",
+            f"{kind}/file_{len(self.files)}.{extension}",
+            data,
+        )
         self.files[file_id] = stored
         return stored
 
@@ -771,13 +830,11 @@ class BotApiEmulator:
         else:
             stored = self.files.get(source) or self.new_file(b"", kind, file_id=source)
             name, mime = "file", None
-        base = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-                "file_size": len(stored.data)}  # fmt: skip
         if kind == "photo":
-            return {"photo": [{**base, "width": 800, "height": 600}]}
+            return {"photo": [stored.describe(width=800, height=600)]}
         if kind == "voice":
-            return {"voice": {**base, "duration": p.integer("duration", 1), "mime_type": "audio/ogg"}}
-        return {kind: {**base, "file_name": name, "mime_type": mime or "application/octet-stream"}}
+            return {"voice": stored.describe(duration=p.integer("duration", 1), mime_type="audio/ogg")}
+        return {kind: stored.describe(file_name=name, mime_type=mime or "application/octet-stream")}
 
     # ----------------------------------------------------------------- Bot API: updates & bot
 
@@ -792,25 +849,32 @@ class BotApiEmulator:
     @api_method("getUpdates")
     async def _get_updates(self, p: Params) -> list[JSON]:
         if self.webhook["url"]:
-            raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active; "
-                                "use deleteWebhook to delete the webhook first")  # fmt: skip
+            raise ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
         offset, limit = p.integer("offset", 0) or 0, min(max(p.integer("limit", 100) or 100, 1), 100)
         timeout = max(float(p.get("timeout", 0)), 0.0)
-        if isinstance(p.get("allowed_updates"), list):
-            self._allowed_updates = p.get("allowed_updates") or None
+        if isinstance(p.json("allowed_updates"), list):
+            self._allowed_updates = p.json("allowed_updates") or None
         self._poll_generation += 1
         generation = self._poll_generation
         self._notify()  # an older long poll still waiting is terminated with 409
         if offset > 0:
-            self._pending = [e for e in self._pending if e.update["update_id"] >= offset
-                             or (e.forced and not e.delivered)]  # fmt: skip
+            self._pending = [
+                e for e in self._pending if e.update["update_id"] >= offset or (e.forced and not e.delivered)
+            ]
         elif offset < 0:
             self._pending = self._pending[offset:]
 
         def check() -> list[JSON] | None:
             if generation != self._poll_generation:
-                raise ApiError(409, "Conflict: terminated by other getUpdates request; make sure "
-                                    "that only one bot instance is running")  # fmt: skip
+                raise ApiError(
+                    409,
+                    "Conflict: terminated by other getUpdates request; make sure "
+                    "that only one bot instance is running",
+                )
             batch = self._take(limit)
             return batch or None
 
@@ -848,16 +912,22 @@ class BotApiEmulator:
 
     @api_method("getWebhookInfo")
     async def _get_webhook_info(self, p: Params) -> JSON:
-        return {"url": self.webhook["url"], "has_custom_certificate": False,
-                "pending_update_count": len(self._pending)}  # fmt: skip
+        return {
+            "url": self.webhook["url"],
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._pending),
+        }
 
     def _commands_key(self, p: Params) -> tuple[str, str]:
-        scope = p.get("scope") or {"type": "default"}
+        scope = p.json("scope") or {"type": "default"}
         return json.dumps(scope, sort_keys=True), str(p.get("language_code", ""))
 
     @api_method("setMyCommands")
     async def _set_my_commands(self, p: Params) -> bool:
-        commands = p.require("commands")
+        p.require("commands")
+        commands = p.json("commands")
+        if not isinstance(commands, list):
+            raise bad_request("can't parse commands JSON object")
         for command in commands:
             name, description = command.get("command", ""), command.get("description", "")
             if not (1 <= len(name) <= 32 and all(c.islower() or c.isdigit() or c == "_" for c in name)):
@@ -881,16 +951,16 @@ class BotApiEmulator:
         stored = self.files.get(str(p.require("file_id")))
         if stored is None:
             raise bad_request("invalid file_id")
-        return {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-                "file_size": len(stored.data), "file_path": stored.file_path}  # fmt: skip
+        return stored.describe(file_path=stored.file_path)
 
     # ----------------------------------------------------------------- Bot API: messages
 
     @api_method("sendMessage")
     async def _send_message(self, p: Params) -> JSON:
-        chat = self._chat(p)
+        p.require("chat_id")
         if not str(p.get("text", "")).strip():
             raise bad_request("message text is empty")
+        chat = self._chat(p)
         content = self._text(p, "text", MAX_TEXT_LENGTH, "message is too long")
         if not content["text"].strip():
             raise bad_request("message text is empty")
@@ -913,8 +983,7 @@ class BotApiEmulator:
     @api_method("sendContact")
     async def _send_contact(self, p: Params) -> JSON:
         chat = self._chat(p)
-        contact = {"phone_number": str(p.require("phone_number")),
-                   "first_name": str(p.require("first_name"))}  # fmt: skip
+        contact = {"phone_number": str(p.require("phone_number")), "first_name": str(p.require("first_name"))}
         for key in ("last_name", "vcard", "user_id"):
             if p.get(key) is not None:
                 contact[key] = p.get(key)
@@ -927,8 +996,11 @@ class BotApiEmulator:
         source = self._message(source_chat, p.integer("message_id"), "forward" if forward else "copy")
         content = {k: copy.deepcopy(source[k]) for k in CONTENT_KEYS if k in source}
         if forward:
-            content["forward_origin"] = {"type": "user", "sender_user": source["from"],
-                                         "date": source["date"]}  # fmt: skip
+            content["forward_origin"] = {
+                "type": "user",
+                "sender_user": source["from"],
+                "date": source["date"],
+            }
             return self._send(chat, p, content)
         if p.get("caption") is not None:
             content.pop("caption_entities", None)
@@ -975,14 +1047,16 @@ class BotApiEmulator:
         query_id = str(p.require("callback_query_id", "QUERY_ID_INVALID"))
         query = self.callback_queries.get(query_id)
         if query is None or query_id in self._answered_queries:
-            raise bad_request(
-                "query is too old and response timeout expired or query ID is invalid"
-            )
+            raise bad_request("query is too old and response timeout expired or query ID is invalid")
         self._answered_queries.add(query_id)
         self.callback_answers.append(
-            {"callback_query_id": query_id, "text": p.get("text"),
-             "show_alert": bool(p.get("show_alert", False)), "url": p.get("url")}
-        )  # fmt: skip
+            {
+                "callback_query_id": query_id,
+                "text": p.get("text"),
+                "show_alert": bool(p.get("show_alert", False)),
+                "url": p.get("url"),
+            }
+        )
         return True
 
     @api_method("sendChatAction")
@@ -991,18 +1065,26 @@ class BotApiEmulator:
         action = p.require("action", "wrong parameter action in request")
         if action not in CHAT_ACTIONS:
             raise bad_request("wrong parameter action in request")
-        self.chat_actions.append({"chat_id": chat["id"], "action": action,
-                                  "message_thread_id": p.integer("message_thread_id")})  # fmt: skip
+        self.chat_actions.append(
+            {"chat_id": chat["id"], "action": action, "message_thread_id": p.integer("message_thread_id")}
+        )
         return True
 
     # ----------------------------------------------------------------- Bot API: chats & topics
 
     @api_method("getChat")
     async def _get_chat(self, p: Params) -> JSON:
-        gifts = dict.fromkeys(("unlimited_gifts", "limited_gifts", "unique_gifts",
-                               "premium_subscription", "gifts_from_channels"), False)  # fmt: skip
-        return {**self._chat(p), "accent_color_id": 0, "max_reaction_count": 11,
-                "accepted_gift_types": gifts}  # fmt: skip
+        gifts = dict.fromkeys(
+            (
+                "unlimited_gifts",
+                "limited_gifts",
+                "unique_gifts",
+                "premium_subscription",
+                "gifts_from_channels",
+            ),
+            False,
+        )
+        return {**self._chat(p), "accent_color_id": 0, "max_reaction_count": 11, "accepted_gift_types": gifts}
 
     @api_method("getChatMember")
     async def _get_chat_member(self, p: Params) -> JSON:
@@ -1084,9 +1166,7 @@ class BotApiEmulator:
         after a lost offset confirmation)."""
         update = copy.deepcopy(update)
         update_id = update.setdefault("update_id", self._next_update_id)
-        forced = update_id < self._next_update_id and any(
-            u["update_id"] == update_id for u in self.updates
-        )
+        forced = update_id < self._next_update_id and any(u["update_id"] == update_id for u in self.updates)
         self._next_update_id = max(self._next_update_id, update_id + 1)
         self.updates.append(update)
         self._pending.append(_Pending(update, forced=forced))
@@ -1097,9 +1177,14 @@ class BotApiEmulator:
         """Deliver an earlier update again, with the same ``update_id``."""
         return self.inject_raw(update)
 
-    def _user_message(self, user: JSON, chat: JSON | None, content: JSON,
-                      message_thread_id: int | None = None,
-                      reply_to_message_id: int | None = None) -> JSON:  # fmt: skip
+    def _user_message(
+        self,
+        user: JSON,
+        chat: JSON | None,
+        content: JSON,
+        message_thread_id: int | None = None,
+        reply_to_message_id: int | None = None,
+    ) -> JSON:
         self.users[user["id"]] = user
         chat = chat or self.chats.get(user["id"]) or private_chat(user)
         self.chats[chat["id"]] = chat
@@ -1112,52 +1197,66 @@ class BotApiEmulator:
         message = self._new_message(user, chat, content, thread_id, reply_to)
         return self.inject_raw({"message": message})
 
-    def send_text(self, user: JSON, text: str, chat: JSON | None = None,
-                  message_thread_id: int | None = None,
-                  reply_to_message_id: int | None = None) -> JSON:  # fmt: skip
+    def send_text(
+        self,
+        user: JSON,
+        text: str,
+        chat: JSON | None = None,
+        message_thread_id: int | None = None,
+        reply_to_message_id: int | None = None,
+    ) -> JSON:
         """The user sends ``text``; a leading ``/command`` gets a ``bot_command`` entity."""
         content: JSON = {"text": text}
         command = text.split(maxsplit=1)[0] if text.startswith("/") else ""
         if len(command) > 1:
-            content["entities"] = [{"type": "bot_command", "offset": 0,
-                                    "length": utf16_len(command)}]  # fmt: skip
+            content["entities"] = [{"type": "bot_command", "offset": 0, "length": utf16_len(command)}]
         return self._user_message(user, chat, content, message_thread_id, reply_to_message_id)
 
     def send_sticker(self, user: JSON, chat: JSON | None = None, emoji: str = "👍") -> JSON:
         """The user sends a (regular, static) sticker."""
         stored = self.new_file(b"RIFF", "stickers", extension="webp")
-        sticker = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-                   "type": "regular", "width": 512, "height": 512, "is_animated": False,
-                   "is_video": False, "emoji": emoji}  # fmt: skip
+        sticker = stored.describe(
+            type="regular", width=512, height=512, is_animated=False, is_video=False, emoji=emoji
+        )
         return self._user_message(user, chat, {"sticker": sticker})
 
-    def send_photo(self, user: JSON, caption: str | None = None, chat: JSON | None = None,
-                   data: bytes = b"\xff\xd8\xff\xe0JFIF") -> JSON:  # fmt: skip
+    def send_photo(
+        self,
+        user: JSON,
+        caption: str | None = None,
+        chat: JSON | None = None,
+        data: bytes = b"\xff\xd8\xff\xe0JFIF",
+    ) -> JSON:
         """The user sends a photo (two sizes, as Telegram does), optionally captioned."""
         sizes = []
         for width, height in ((90, 67), (800, 600)):
             stored = self.new_file(data, "photos", extension="jpg")
-            sizes.append({"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-                          "file_size": len(data), "width": width, "height": height})  # fmt: skip
+            sizes.append(stored.describe(width=width, height=height))
         content: JSON = {"photo": sizes}
         if caption is not None:
             content["caption"] = caption
         return self._user_message(user, chat, content)
 
-    def send_voice(self, user: JSON, chat: JSON | None = None, duration: int = 3,
-                   data: bytes = b"OggS\x00\x02") -> JSON:  # fmt: skip
+    def send_voice(
+        self, user: JSON, chat: JSON | None = None, duration: int = 3, data: bytes = b"OggS\x00\x02"
+    ) -> JSON:
         """The user sends a voice note; ``data`` is served through getFile."""
         stored = self.new_file(data, "voice", extension="oga")
-        voice = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-                 "duration": duration, "mime_type": "audio/ogg", "file_size": len(data)}  # fmt: skip
+        voice = stored.describe(duration=duration, mime_type="audio/ogg")
         return self._user_message(user, chat, {"voice": voice})
 
     def send_location(self, user: JSON, lat: float, lon: float, chat: JSON | None = None) -> JSON:
         """The user shares a location."""
         return self._user_message(user, chat, {"location": {"latitude": lat, "longitude": lon}})
 
-    def send_contact(self, user: JSON, phone_number: str, user_id: int | None = None,
-                     chat: JSON | None = None, first_name: str | None = None) -> JSON:  # fmt: skip
+    def send_contact(
+        self,
+        user: JSON,
+        phone_number: str,
+        user_id: int | None = None,
+        chat: JSON | None = None,
+        first_name: str | None = None,
+    ) -> JSON:
         """The user shares a contact; ``user_id`` defaults to the user's own id (the
         "share my phone number" button). Pass ``user_id=0`` to omit it."""
         contact: JSON = {"phone_number": phone_number, "first_name": first_name or user["first_name"]}
@@ -1178,9 +1277,13 @@ class BotApiEmulator:
         if strict and data not in offered:
             raise AssertionError(f"no button with callback_data {data!r}; buttons: {offered}")
         self.users[user["id"]] = user
-        query = {"id": str(next(self._query_ids)), "from": user,
-                 "chat_instance": str(-4_000_000_000_000 - abs(chat_id)),
-                 "message": self.api_view(current), "data": data}  # fmt: skip
+        query = {
+            "id": str(next(self._query_ids)),
+            "from": user,
+            "chat_instance": str(-4_000_000_000_000 - abs(chat_id)),
+            "message": self.api_view(current),
+            "data": data,
+        }
         self.callback_queries[query["id"]] = query
         return self.inject_raw({"callback_query": query})
 
@@ -1227,40 +1330,56 @@ class BotApiEmulator:
         """Index to pass as ``after=`` to :meth:`wait_for_call`."""
         return len(self.calls)
 
-    async def wait_for_message(self, chat_id: int, predicate: Callable[[JSON], bool] | None = None,
-                               timeout: float = 15.0, after: int = 0) -> JSON:  # fmt: skip
+    async def wait_for_message(
+        self,
+        chat_id: int,
+        predicate: Callable[[JSON], bool] | None = None,
+        timeout: float = 15.0,
+        after: int = 0,
+    ) -> JSON:
         """First bot message to ``chat_id`` at index >= ``after`` matching ``predicate``."""
 
         def check() -> JSON | None:
             candidates = self._bot_messages.get(chat_id, [])[after:]
-            return next((copy.deepcopy(m) for m in candidates if not predicate or predicate(m)),
-                        None)  # fmt: skip
+            return next((copy.deepcopy(m) for m in candidates if _matches(predicate, m)), None)
 
         found = await self._wait_until(check, timeout)
         if found is None:
-            seen = "\n".join(f"  #{i}: {_summary(m)}" for i, m in
-                             enumerate(self._bot_messages.get(chat_id, [])) if i >= after)  # fmt: skip
+            seen = "\n".join(
+                f"  #{i}: {_summary(m)}"
+                for i, m in enumerate(self._bot_messages.get(chat_id, []))
+                if i >= after
+            )
             raise AssertionError(
                 f"no matching bot message to chat {chat_id} within {timeout}s (after index "
                 f"{after}).\nMessages seen:\n{seen or '  (none)'}\n{self._error_digest()}"
             )
         return found
 
-    async def wait_for_call(self, method: str, predicate: Callable[[JSON], bool] | None = None,
-                            timeout: float = 15.0, after: int = 0) -> JSON:  # fmt: skip
+    async def wait_for_call(
+        self,
+        method: str,
+        predicate: Callable[[JSON], bool] | None = None,
+        timeout: float = 15.0,
+        after: int = 0,
+    ) -> JSON:
         """Parameters of the first call to ``method`` (index >= ``after``) matching."""
 
         def check() -> JSON | None:
-            return next((params for name, params in self.calls[after:]
-                         if name.lower() == method.lower() and (not predicate or predicate(params))),
-                        None)  # fmt: skip
+            return next(
+                (
+                    params
+                    for name, params in self.calls[after:]
+                    if name.lower() == method.lower() and _matches(predicate, params)
+                ),
+                None,
+            )
 
         found = await self._wait_until(check, timeout)
         if found is None:
             names = [name for name, _ in self.calls[after:] if name != "getUpdates"]
             raise AssertionError(
-                f"no matching {method} call within {timeout}s; calls seen: {names}\n"
-                f"{self._error_digest()}"
+                f"no matching {method} call within {timeout}s; calls seen: {names}\n{self._error_digest()}"
             )
         return found
 
@@ -1269,9 +1388,17 @@ class BotApiEmulator:
         return "Errors served: " + ("; ".join(f"{m} -> {c} {d}" for m, c, d in errors) or "none")
 
 
+def _matches(predicate: Callable[[JSON], bool] | None, item: JSON) -> bool:
+    """Apply a wait predicate; a KeyError (e.g. ``m["text"]`` on a photo) means no match."""
+    try:
+        return predicate is None or bool(predicate(item))
+    except KeyError:
+        return False
+
+
 def _summary(message: JSON) -> str:
-    body = message.get("text") or message.get("caption") or next(
-        (k for k in CONTENT_KEYS if k in message), "?"
+    body = (
+        message.get("text") or message.get("caption") or next((k for k in CONTENT_KEYS if k in message), "?")
     )
     buttons = [b.get("text") for b in inline_buttons(message)]
     return f"{body!r}" + (f" buttons={buttons}" if buttons else "")

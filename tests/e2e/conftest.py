@@ -1,0 +1,53 @@
+"""The real gateway (PTB Application over HTTP) against the Bot API emulator on loopback."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import AsyncIterator
+
+import pytest
+from telegram.ext import Application
+
+from bot.config import Settings
+from bot.gateway.telegram_app import build_application
+from bot.stack import Stack
+from tests.e2e.botapi_emulator import BotApiEmulator
+
+TOKEN = "123456:TEST"
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[BotApiEmulator]:
+    async with BotApiEmulator(token=TOKEN) as emu:
+        yield emu
+
+
+def gateway_settings(settings: Settings, stack: Stack, emulator: BotApiEmulator) -> Settings:
+    return dataclasses.replace(settings, telegram_base_url=emulator.base_url,
+                               rasa_url=stack.rasa_url)
+
+
+async def start_gateway(settings: Settings) -> Application:
+    application = build_application(settings)
+    await application.initialize()
+    await application.post_init(application)  # type: ignore[misc]
+    await application.start()
+    assert application.updater is not None
+    await application.updater.start_polling(poll_interval=0.0, timeout=1)
+    return application
+
+
+async def stop_gateway(application: Application) -> None:
+    assert application.updater is not None
+    await application.updater.stop()
+    await application.stop()
+    await application.shutdown()
+    await application.post_shutdown(application)  # type: ignore[misc]
+
+
+@pytest.fixture
+async def gateway(settings: Settings, stack: Stack,
+                  emulator: BotApiEmulator) -> AsyncIterator[Application]:
+    application = await start_gateway(gateway_settings(settings, stack, emulator))
+    yield application
+    await stop_gateway(application)

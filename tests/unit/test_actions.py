@@ -1,0 +1,76 @@
+"""Custom actions utter response names with the right arguments and set the right slots."""
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.benefits import ActionAnswerBenefit, ActionBenefitEligibility, ActionHowToApply
+from bot.actions.conversation import ActionEmergency, ActionSetLanguage
+
+
+def tracker(text="", intent="ask_benefit", entities=(), slots=None):
+    return Tracker(
+        sender_id="pseudonym",
+        slots={"benefit": None, "language": "fr", **(slots or {})},
+        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9},
+                        "entities": [{"entity": e, "value": v} for e, v in entities]},
+        events=[], paused=False, followup_action=None, active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+async def run(action, t):
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, t, {})
+    return dispatcher.messages, events
+
+
+@pytest.mark.parametrize(("action", "response"), [
+    (ActionAnswerBenefit(), "utter_benefit_summary"),
+    (ActionBenefitEligibility(), "utter_benefit_eligibility"),
+    (ActionHowToApply(), "utter_benefit_how_to_apply"),
+])
+async def test_benefit_named_in_the_message_is_answered_and_remembered(action, response):
+    messages, events = await run(action, tracker("c quoi l apl", entities=[("benefit", "aide_logement")]))
+    assert [(m["response"], m["benefit"]) for m in messages] == [(response, "aide_logement")]
+    assert events == [SlotSet("benefit", "aide_logement")]
+
+
+async def test_follow_up_question_uses_the_benefit_in_focus():
+    messages, _ = await run(ActionHowToApply(), tracker("comment on fait", slots={"benefit": "ame"}))
+    assert messages[0]["benefit"] == "ame"
+
+
+async def test_no_benefit_means_asking_which_one():
+    messages, events = await run(ActionAnswerBenefit(), tracker("quelles aides"))
+    assert [m["response"] for m in messages] == ["utter_ask_which_benefit"]
+    assert events == []
+
+
+async def test_unknown_benefit_value_is_ignored():
+    messages, _ = await run(ActionAnswerBenefit(), tracker("x", entities=[("benefit", "bitcoin")]))
+    assert messages[0]["response"] == "utter_ask_which_benefit"
+
+
+async def test_language_change_sets_the_slot_and_announces_it():
+    messages, events = await run(ActionSetLanguage(), tracker("in english please",
+                                                              entities=[("language", "en")]))
+    assert messages[0]["response"] == "utter_language_changed" and messages[0]["language"] == "en"
+    assert events == [SlotSet("language", "en")]
+
+
+async def test_language_change_without_a_known_language_offers_the_picker():
+    messages, events = await run(ActionSetLanguage(), tracker("en klingon", entities=[("language", "tlh")]))
+    assert messages[0]["response"] == "utter_choose_language" and events == []
+
+
+@pytest.mark.parametrize(("text", "entities", "danger"), [
+    ("je veux en finir", [], "suicide"),
+    ("", [("danger", "shelter")], "shelter"),
+    ("aidez moi c urgent", [], "general"),
+])
+async def test_emergency_picks_the_numbers_for_the_danger(text, entities, danger):
+    messages, _ = await run(ActionEmergency(), tracker(text, "emergency", entities))
+    assert [m["response"] for m in messages] == ["utter_emergency"]
+    assert messages[0]["danger"] == danger

@@ -1,0 +1,94 @@
+"""Every response renders in fr, en and ar, from the catalogs, with today's amounts."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from bot.config import SUPPORTED_LANGUAGES
+from bot.i18n import format_money
+from bot.knowledge import load_knowledge_base
+from bot.nlg.payloads import parse_payload
+from bot.nlg.render import RESPONSES, render
+
+TODAY = dt.date(2026, 11, 26)
+BENEFITS = load_knowledge_base().ids
+BENEFIT_RESPONSES = ("utter_benefit_summary", "utter_benefit_eligibility", "utter_benefit_how_to_apply")
+
+
+def words(text):
+    return len(re.findall(r"\w+(?:['’]\w+)?", text))
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_every_response_renders_with_valid_buttons(name, language):
+    reply = render(name, language, {"benefit": "rsa", "danger": "suicide", "language": language},
+                   {}, TODAY)
+    assert reply.text.strip()
+    assert "%(" not in reply.text
+    for button in reply.buttons:
+        assert button.title
+        assert len(button.payload.encode()) <= 64
+        assert parse_payload(button.payload, frozenset(BENEFITS)) is not None, button.payload
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_rsa_summary_shows_todays_amount_formatted_for_the_language(language):
+    reply = render("utter_benefit_summary", language, {"benefit": "rsa"}, {}, TODAY)
+    assert format_money(651.69, language) in reply.text
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+@pytest.mark.parametrize("benefit", BENEFITS)
+def test_first_answer_is_at_most_sixty_words_with_three_next_steps(benefit, language):
+    reply = render("utter_benefit_summary", language, {"benefit": benefit}, {}, TODAY)
+    assert words(reply.text) <= 60, reply.text
+    payloads = [b.payload for b in reply.buttons]
+    assert payloads == [
+        f'/check_eligibility{{"benefit":"{benefit}"}}',
+        f'/how_to_apply{{"benefit":"{benefit}"}}',
+        "/talk_to_human",
+    ]
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+@pytest.mark.parametrize("benefit", BENEFITS)
+def test_how_to_apply_names_the_official_page_and_review_date(benefit, language):
+    kb = load_knowledge_base().get(benefit)
+    reply = render("utter_benefit_how_to_apply", language, {"benefit": benefit}, {}, TODAY)
+    assert kb.service_public in reply.text
+    assert kb.apply_url in reply.text
+    assert str(kb.reviewed.year) in reply.text
+
+
+def test_languages_really_differ():
+    texts = {lang: render("utter_benefit_summary", lang, {"benefit": "css"}, {}, TODAY).text
+             for lang in SUPPORTED_LANGUAGES}
+    assert len(set(texts.values())) == 3
+    assert re.search(r"[\u0600-\u06FF]", texts["ar"])
+
+
+def test_slot_is_used_when_the_action_names_no_benefit():
+    reply = render("utter_benefit_eligibility", "fr", {}, {"benefit": "aah"}, TODAY)
+    assert "AAH" in reply.text
+
+
+def test_unknown_benefit_asks_which_one():
+    reply = render("utter_benefit_summary", "en", {"benefit": "not_a_right"}, {}, TODAY)
+    assert len(reply.buttons) >= len(BENEFITS)
+
+
+@pytest.mark.parametrize(("danger", "number"), [("suicide", "3114"), ("violence", "3919"),
+                                                ("shelter", "115"), ("medical", "15"),
+                                                ("child", "119")])
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_emergency_gives_the_numbers_that_fit(danger, number, language):
+    text = render("utter_emergency", language, {"danger": danger}, {}, TODAY).text
+    assert f"☎ {number}:" in text
+
+
+def test_language_change_is_announced_to_the_gateway_in_the_new_language():
+    reply = render("utter_language_changed", "ar", {"language": "ar"}, {}, TODAY)
+    assert reply.custom == {"set_language": "ar"}
+    assert re.search(r"[\u0600-\u06FF]", reply.text)
