@@ -44,7 +44,7 @@ i18n: $(MO_FILES) ## Compile the translation catalogs
 
 i18n-extract: $(VENV)/.installed ## Extract strings to messages.pot and update every .po (no fuzzy matching)
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ --no-location --sort-output --project allervers -o locales/messages.pot .
-	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
+	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete --width 100
 	$(VENV)/bin/python scripts/fill_source_catalog.py
 
 migrate: $(VENV)/.installed ## Apply database migrations (Alembic)

@@ -57,6 +57,22 @@ def family_benefit_net(rate_path: str, on: dt.date) -> Decimal:
     return gross - crds
 
 
+def person_variable(variable: str, on: dt.date) -> Decimal:
+    """A monthly OpenFisca-France variable that depends only on the law (one adult, no income)."""
+    from openfisca_core.simulation_builder import SimulationBuilder
+
+    month = on.strftime("%Y-%m")
+    situation = {
+        "individus": {"person": {}},
+        "familles": {"family": {"parents": ["person"]}},
+        "foyers_fiscaux": {"tax_household": {"declarants": ["person"]}},
+        "menages": {"household": {"personne_de_reference": ["person"]}},
+    }
+    simulation = SimulationBuilder().build_from_entities(tax_benefit_system(), situation)
+    value = float(simulation.calculate(variable, month)[0])
+    return Decimal(str(value)).quantize(CENT, ROUND_HALF_UP)
+
+
 class KnowledgeBase:
     """Every entitlement the bot can talk about, by knowledge-base id."""
 
@@ -80,6 +96,8 @@ class KnowledgeBase:
         for name, source in self.get(benefit_id).amount_sources.items():
             if isinstance(source, str):
                 values[name] = parameter(source, on)
+            elif "variable" in source:
+                values[name] = person_variable(source["variable"], on)
             elif "family_benefit_rate" in source:
                 values[name] = family_benefit_net(source["family_benefit_rate"], on)
             else:

@@ -60,7 +60,7 @@ TEXTS: dict[str, BenefitTexts] = {
             "• you work, as an employee or self-employed;\n"
             "• your household income is modest;\n"
             "• you live in France for good.\n"
-            "Students and apprentices need a pay above about half the minimum wage.\n"
+            "Students and apprentices must earn more than %(student_floor)s a month.\n"
             "You must declare your income every three months."
         ),
         how_to_apply=N_(
