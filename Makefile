@@ -14,6 +14,8 @@ MO_FILES := $(PO_FILES:.po=.mo)
 TRAINING_DATA := $(shell find nlu -name '*.yml' 2>/dev/null) domain.yml config.yml
 MODEL := models/allervers.tar.gz
 export ALLERVERS_VAR_DIR ?= $(CURDIR)/var
+# Rasa telemetry and its error reports would send data off the machine.
+export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: help setup run chat test test-unit test-e2e lint validate test-stories bench i18n i18n-extract migrate train clean
 

@@ -38,7 +38,8 @@ _LEXICON: dict[str, tuple[str, ...]] = {
     "suicide": (
         r"\bsuicid", r"\bme tuer\b", r"\bje veux mourir", r"\benvie de mourir",
         r"\bveux plus vivre", r"\ben finir\b", r"\bm'?en finir", r"\bkill myself",
-        r"\bwant to die", r"\bend my life", r"\bsuicidal",
+        r"\bwant to die", r"\bend my life", r"\bsuicidal", r"\bsauter (du|d'un|par la) ",
+        r"\bme jeter (du|sous|par)", r"\bjump off", r"\bpendre\b", r"\bme pendre",
         r"انتحار", r"انتحر", r"اقتل نفسي", r"نقتل روحي", r"بغيت نموت", r"اريد ان اموت", r"أريد أن أموت",
         r"حاب نموت",
     ),

@@ -99,6 +99,8 @@ class Stack:
             SECRET_KEY=self.settings.secret_key.get(),
             ALLERVERS_VAR_DIR=str(self.settings.var_dir),
             DEFAULT_LANGUAGE=self.settings.default_language,
+            # Rasa's telemetry and error reports (Sentry) would send data off the machine.
+            RASA_TELEMETRY_ENABLED="false",
         )
         return env
 

@@ -67,6 +67,10 @@ def load_examples(language: str) -> list[Example]:
 
 
 def evaluate_language(rasa_url: str, language: str) -> Report:
+    """Like the bot: a detected benefit counts only if it is a knowledge-base id."""
+    from bot.knowledge import load_knowledge_base
+
+    known = set(load_knowledge_base().ids)
     report = Report(language)
     with httpx.Client(base_url=rasa_url, timeout=30) as client:
         for example in load_examples(language):
@@ -80,7 +84,7 @@ def evaluate_language(rasa_url: str, language: str) -> Report:
                 report.errors.append(f"  {example.intent} -> {predicted}: {example.text}")
             if example.benefits:
                 found = {e.get("value") for e in result.get("entities") or []
-                         if e.get("entity") == "benefit"}
+                         if e.get("entity") == "benefit" and e.get("value") in known}
                 report.benefit_total += 1
                 if found == example.benefits:
                     report.benefit_correct += 1

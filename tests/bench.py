@@ -1,0 +1,285 @@
+"""`make bench`: the running system driven through the Bot API emulator, numbers to docs/benchmarks.md.
+
+What it measures (2 cores, everything on one machine):
+- held-out NLU accuracy per language (same method as tests/integration/test_nlu_heldout.py);
+- reply latency per turn type through the real gateway (PTB over HTTP, emulator on loopback),
+  under an open-loop offered load (default 10 messages/s spread over 50 chats);
+- the same turns sent straight to Rasa's REST endpoint at the same rate: the gateway's overhead;
+- saturation throughput: closed loop, as many concurrent chats as given, for a fixed time;
+- peak resident memory of each process (Rasa, action + NLG server, gateway + emulator process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import datetime as dt
+import itertools
+import platform
+import random
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import psutil
+
+from bot.config import PROJECT_ROOT, Settings
+from bot.db import migrate
+from bot.stack import Stack
+from tests.e2e.botapi_emulator import BotApiEmulator, make_user
+from tests.e2e.conftest import start_gateway, stop_gateway
+from tests.nlu_eval import evaluate_language
+
+TURNS = {
+    "question": ["c koi le rsa", "how much is the APL", "شنو هي AME", "j ai droit a la prime d activite",
+                 "what is the AAH", "comment demander la css"],
+    "button": ['/check_eligibility{"benefit":"rsa"}', '/how_to_apply{"benefit":"css"}',
+               '/ask_benefit{"benefit":"aah"}'],
+    "smalltalk": ["bonjour", "merci", "hello", "شكرا"],
+}
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+class PeakMemory:
+    """Samples resident memory of named processes every 200 ms in a thread."""
+
+    def __init__(self, pids: dict[str, int]) -> None:
+        self.procs = {name: psutil.Process(pid) for name, pid in pids.items()}
+        self.peak = dict.fromkeys(pids, 0)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _rss(self, proc: psutil.Process) -> int:
+        try:
+            total = proc.memory_info().rss
+            for child in proc.children(recursive=True):
+                total += child.memory_info().rss
+            return total
+        except psutil.Error:
+            return 0
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for name, proc in self.procs.items():
+                self.peak[name] = max(self.peak[name], self._rss(proc))
+            time.sleep(0.2)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+async def gateway_open_loop(emulator: BotApiEmulator, chats: int, rate: float, duration: float):
+    """Offer `rate` messages/s spread over `chats` chats; latency = inject -> first bot reply."""
+    users = [make_user(language_code="fr") for _ in range(chats)]
+    latencies: dict[str, list[float]] = {kind: [] for kind in TURNS}
+    busy: set[int] = set()
+    tasks = []
+    rng = random.Random(7)
+
+    async def one(user, kind, text):
+        busy.add(user["id"])
+        mark = emulator.mark(user["id"])
+        started = time.perf_counter()
+        if kind == "button":
+            # A button press is a callback query on an earlier bot message.
+            message = emulator.sent_messages(user["id"])[-1]
+            emulator.press_button(user, message, text, strict=False)
+        else:
+            emulator.send_text(user, text)
+        await emulator.wait_for_message(user["id"], after=mark, timeout=60)
+        latencies[kind].append(time.perf_counter() - started)
+        busy.discard(user["id"])
+
+    # Warm-up: every chat says hello once (not measured), so buttons have a message to press.
+    await asyncio.gather(*(one(u, "smalltalk", "bonjour") for u in users))
+    for values in latencies.values():
+        values.clear()
+    started = time.perf_counter()
+    sent = 0
+    cycle = itertools.cycle(users)
+    while time.perf_counter() - started < duration:
+        target = started + sent / rate
+        await asyncio.sleep(max(0.0, target - time.perf_counter()))
+        user = next(u for u in cycle if u["id"] not in busy)
+        kind = rng.choice(list(TURNS))
+        tasks.append(asyncio.create_task(one(user, kind, rng.choice(TURNS[kind]))))
+        sent += 1
+    await asyncio.gather(*tasks)
+    elapsed = time.perf_counter() - started
+    return latencies, sent / elapsed
+
+
+async def rasa_open_loop(rasa_url: str, chats: int, rate: float, duration: float):
+    latencies: dict[str, list[float]] = {kind: [] for kind in TURNS}
+    rng = random.Random(7)
+    async with httpx.AsyncClient(base_url=rasa_url, timeout=60) as client:
+        async def one(sender, kind, text):
+            started = time.perf_counter()
+            response = await client.post("/webhooks/rest/webhook",
+                                         json={"sender": sender, "message": text})
+            response.raise_for_status()
+            latencies[kind].append(time.perf_counter() - started)
+
+        tasks = []
+        started = time.perf_counter()
+        sent = 0
+        while time.perf_counter() - started < duration:
+            await asyncio.sleep(max(0.0, started + sent / rate - time.perf_counter()))
+            kind = rng.choice(list(TURNS))
+            tasks.append(asyncio.create_task(
+                one(f"bench-direct-{sent % chats}", kind, rng.choice(TURNS[kind]))))
+            sent += 1
+        await asyncio.gather(*tasks)
+    return latencies
+
+
+async def gateway_saturation(emulator: BotApiEmulator, chats: int, duration: float) -> float:
+    users = [make_user(language_code="en") for _ in range(chats)]
+    done = 0
+    deadline = time.perf_counter() + duration
+
+    async def loop(user):
+        nonlocal done
+        rng = random.Random(user["id"])
+        while time.perf_counter() < deadline:
+            mark = emulator.mark(user["id"])
+            emulator.send_text(user, rng.choice(TURNS["question"] + TURNS["smalltalk"]))
+            await emulator.wait_for_message(user["id"], after=mark, timeout=120)
+            done += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(loop(u) for u in users))
+    return done / (time.perf_counter() - started)
+
+
+def table(rows: list[list[str]]) -> str:
+    header, *body = rows
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in body]
+    return "\n".join(lines)
+
+
+async def main_async(args: argparse.Namespace) -> str:
+    var_dir = Path(tempfile.mkdtemp(prefix="allervers-bench-"))
+    settings = Settings.from_env({
+        "SECRET_KEY": "bench", "ALLERVERS_VAR_DIR": str(var_dir),
+        "DATABASE_URL": f"sqlite:///{var_dir / 'app.db'}", "TELEGRAM_BOT_TOKEN": "123456:TEST",
+    })
+    migrate(settings.database_url)
+    stack = Stack.for_settings(settings, fresh_ports=True)
+    print("starting Rasa and the action server...", flush=True)
+    stack.start(timeout=300)
+    try:
+        print("held-out NLU accuracy...", flush=True)
+        nlu = {lang: evaluate_language(stack.rasa_url, lang) for lang in ("fr", "en", "ar")}
+        pids = {"Rasa server": stack.processes["rasa"].pid,
+                "action + NLG server": stack.processes["actions"].pid,
+                "gateway + emulator (bench process)": psutil.Process().pid}
+        with PeakMemory(pids) as memory:
+            print("direct to Rasa, open loop...", flush=True)
+            direct = await rasa_open_loop(stack.rasa_url, args.chats, args.rate, args.duration)
+            async with BotApiEmulator(token="123456:TEST") as emulator:
+                gw_settings = dataclasses.replace(settings, telegram_base_url=emulator.base_url,
+                                                  rasa_url=stack.rasa_url)
+                app = await start_gateway(gw_settings)
+                try:
+                    print("through the gateway, open loop...", flush=True)
+                    via_gateway, achieved = await gateway_open_loop(
+                        emulator, args.chats, args.rate, args.duration)
+                    print("saturation...", flush=True)
+                    saturation = await gateway_saturation(emulator, args.saturation_chats,
+                                                          args.duration)
+                finally:
+                    await stop_gateway(app)
+    finally:
+        stack.stop()
+
+    rows = [["turn type", "n", "gateway p50 (ms)", "gateway p95 (ms)", "Rasa direct p50 (ms)",
+             "Rasa direct p95 (ms)", "p95 ratio"]]
+    for kind in TURNS:
+        g, d = via_gateway[kind], direct[kind]
+        g95, d95 = percentile(g, 95) * 1000, percentile(d, 95) * 1000
+        rows.append([kind, str(len(g)), f"{percentile(g, 50) * 1000:.0f}", f"{g95:.0f}",
+                     f"{percentile(d, 50) * 1000:.0f}", f"{d95:.0f}", f"{g95 / d95:.2f}"])
+    all_g = list(itertools.chain(*via_gateway.values()))
+    all_d = list(itertools.chain(*direct.values()))
+    rows.append(["all", str(len(all_g)), f"{percentile(all_g, 50) * 1000:.0f}",
+                 f"{percentile(all_g, 95) * 1000:.0f}", f"{percentile(all_d, 50) * 1000:.0f}",
+                 f"{percentile(all_d, 95) * 1000:.0f}",
+                 f"{percentile(all_g, 95) / percentile(all_d, 95):.2f}"])
+    mem_rows = [["process", "peak RSS (MiB)"]] + [
+        [name, f"{value / 2**20:.0f}"] for name, value in memory.peak.items()]
+    mem_rows.append(["all together", f"{sum(memory.peak.values()) / 2**20:.0f}"])
+    nlu_rows = [["language", "held-out examples", "intent accuracy", "benefit accuracy"]] + [
+        [lang, str(r.total), f"{r.intent_accuracy:.3f}", f"{r.benefit_accuracy:.3f}"]
+        for lang, r in nlu.items()]
+    return f"""# Benchmarks
+
+Measured by `make bench` ({dt.datetime.now().strftime('%Y-%m-%d %H:%M')}), on {psutil.cpu_count()} cores,
+{psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}. Everything runs on one
+machine: Rasa server, action + NLG server, and one bench process holding the gateway (real PTB
+Application over HTTP) and the Bot API emulator.
+
+## Held-out NLU accuracy
+
+Sentences in `tests/nlu_heldout/<lang>.yml` are never trained on (training reads `nlu/` only).
+They were written apart from the training data, in the same phone style (no accents, typos,
+SMS spelling, French benefit names inside English and Arabic). Intent accuracy is exact intent
+match; benefit accuracy is the share of examples naming a benefit where the set of detected
+benefit ids equals the annotated set.
+
+{table(nlu_rows)}
+
+## Reply latency under load (open loop)
+
+Offered load: {args.rate:g} messages/s spread over {args.chats} chats for {args.duration:g} s
+(achieved {achieved:.1f}/s). Gateway latency: from the update being available to `getUpdates`
+until the bot's first `sendMessage` to that chat reaches the emulator (includes long polling,
+the danger screen, the typing action, Rasa, the action server, NLG, and the Telegram call).
+"Rasa direct": the same kinds of turns POSTed to Rasa's REST webhook at the same rate.
+
+{table(rows)}
+
+## Saturation
+
+Closed loop, {args.saturation_chats} chats each sending its next message as soon as it gets an
+answer, for {args.duration:g} s: **{saturation:.1f} messages/s** through the gateway.
+
+## Peak memory
+
+{table(mem_rows)}
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--chats", type=int, default=50)
+    parser.add_argument("--rate", type=float, default=10.0)
+    parser.add_argument("--duration", type=float, default=30.0)
+    parser.add_argument("--saturation-chats", type=int, default=40)
+    parser.add_argument("--out", default=str(PROJECT_ROOT / "docs" / "benchmarks.md"))
+    args = parser.parse_args()
+    report = asyncio.run(main_async(args))
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(report, encoding="utf-8")
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
