@@ -64,6 +64,9 @@ class Settings:
     default_language: str = "fr"
     var_dir: Path = PROJECT_ROOT / "var"
     rasa_timeout_seconds: float = 15.0
+    tracker_store_url: str = ""
+    reminder_minutes: int = 30
+    urgent_reminder_minutes: int = 5
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -89,4 +92,8 @@ class Settings:
             default_language=default_language,
             var_dir=var_dir,
             rasa_timeout_seconds=float(env.get("RASA_TIMEOUT_SECONDS", "15")),
+            tracker_store_url=env.get("TRACKER_STORE_URL")
+            or f"sqlite:///{var_dir / 'rasa_tracker.db'}",
+            reminder_minutes=int(env.get("CASE_REMINDER_MINUTES", "30")),
+            urgent_reminder_minutes=int(env.get("URGENT_CASE_REMINDER_MINUTES", "5")),
         )

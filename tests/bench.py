@@ -18,7 +18,6 @@ import datetime as dt
 import itertools
 import platform
 import random
-import statistics
 import tempfile
 import threading
 import time

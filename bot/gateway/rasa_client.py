@@ -49,6 +49,23 @@ class RasaClient:
         except httpx.HTTPError as error:
             raise RasaUnavailableError(type(error).__name__) from error
 
+    async def benefits_asked(self, sender: str) -> list[str]:
+        """The rights this conversation was about, in order, from the tracker's slot events."""
+        try:
+            response = await self._http.get(f"/conversations/{sender}/tracker",
+                                            params={"include_events": "ALL"})
+            response.raise_for_status()
+            events = response.json().get("events") or []
+        except (httpx.HTTPError, ValueError) as error:
+            raise RasaUnavailableError(type(error).__name__) from error
+        asked: list[str] = []
+        for event in events:
+            if event.get("event") == "slot" and event.get("name") == "benefit":
+                value = event.get("value")
+                if isinstance(value, str) and value not in asked:
+                    asked.append(value)
+        return asked
+
     async def parse(self, text: str) -> dict[str, Any]:
         response = await self._http.post("/model/parse", json={"text": text})
         response.raise_for_status()

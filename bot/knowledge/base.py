@@ -40,11 +40,24 @@ def tax_benefit_system() -> Any:
 
 
 def parameter(path: str, on: dt.date) -> Decimal:
-    """An OpenFisca-France parameter value on a date, as an exact decimal."""
+    """An OpenFisca-France parameter value on a date, as an exact decimal.
+
+    A numeric segment picks an item of a list: `...baremes.une_uc.amounts.3` is the fourth
+    amount of a scale (OpenFisca gives a scale's `amounts` and `thresholds` as lists).
+    """
     node = tax_benefit_system().parameters(on.isoformat())
     for key in path.split("."):
-        node = getattr(node, key)
+        node = node[int(key)] if key.isdigit() else getattr(node, key)
     return Decimal(str(node))
+
+
+def annual_to_monthly(path: str, on: dt.date) -> Decimal:
+    """An annual amount paid monthly: a twelfth, truncated to the cent.
+
+    The old-age minimum (ASPA) is set per year; the pension funds publish and pay the twelfth
+    truncated (12 411.44 € a year in 2025 was published as 1 034.28 € a month).
+    """
+    return (parameter(path, on) / 12).quantize(CENT, ROUND_DOWN)
 
 
 def family_benefit_net(rate_path: str, on: dt.date) -> Decimal:
@@ -100,6 +113,8 @@ class KnowledgeBase:
                 values[name] = person_variable(source["variable"], on)
             elif "family_benefit_rate" in source:
                 values[name] = family_benefit_net(source["family_benefit_rate"], on)
+            elif "annual_to_monthly" in source:
+                values[name] = annual_to_monthly(source["annual_to_monthly"], on)
             else:
                 raise ValueError(f"{benefit_id}.{name}: unknown amount source {source!r}")
         return values

@@ -73,6 +73,10 @@ def human_button(ctx: Context) -> Button:
     return Button(ctx._.gettext(N_("Talk to a person")), intent_payload("talk_to_human"))
 
 
+def callback_button(ctx: Context) -> Button:
+    return Button(ctx._.gettext(N_("Call me back")), intent_payload("request_callback"))
+
+
 def rights_button(ctx: Context) -> Button:
     return Button(ctx._.gettext(N_("See all rights")), intent_payload("ask_benefit"))
 
@@ -96,6 +100,18 @@ SHORT_NAMES = {
     "allocations_familiales": N_("Family allowances"),
     "ame": N_("Health care without papers (AME)"),
     "domiciliation": N_("An address for your mail"),
+    "fsl": N_("Help to move in or stay (FSL)"),
+    "cheque_energie": N_("Energy voucher (chèque énergie)"),
+    "puma": N_("Health insurance (PUMa)"),
+    "aspa": N_("Old-age minimum (ASPA)"),
+    "complement_familial": N_("Families of 3 children or more"),
+    "ars": N_("Back-to-school allowance (ARS)"),
+    "asf": N_("Child raised alone (ASF)"),
+    "cej": N_("Young people: help to find work (CEJ)"),
+    "bourse_crous": N_("Student grant (CROUS)"),
+    "droit_au_compte": N_("Right to a bank account"),
+    "aide_juridictionnelle": N_("Legal aid"),
+    "ada": N_("Asylum seeker's allowance (ADA)"),
 }
 
 
@@ -151,7 +167,7 @@ def default(ctx: Context) -> Reply:
         ctx._.gettext(
             N_("Sorry, I did not understand. Try other words, or choose a topic below.")
         ),
-        [rights_button(ctx), human_button(ctx)],
+        [rights_button(ctx), human_button(ctx), callback_button(ctx)],
     )
 
 
@@ -222,6 +238,7 @@ def benefit_summary(ctx: Context) -> Reply:
                 intent_payload("how_to_apply", benefit=benefit_id),
             ),
             human_button(ctx),
+            callback_button(ctx),
         ],
     )
 
@@ -240,6 +257,7 @@ def benefit_eligibility(ctx: Context) -> Reply:
                 intent_payload("how_to_apply", benefit=benefit_id),
             ),
             human_button(ctx),
+            callback_button(ctx),
         ],
     )
 
@@ -259,7 +277,7 @@ def benefit_how_to_apply(ctx: Context) -> Reply:
         _.gettext(N_("Checked on %(date)s."), date=_.date(benefit.reviewed)),
     ]
     return Reply("\n\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]),
-                 [human_button(ctx), rights_button(ctx)])
+                 [human_button(ctx), callback_button(ctx), rights_button(ctx)])
 
 
 # --- people and places --------------------------------------------------------------------
@@ -267,15 +285,15 @@ def benefit_how_to_apply(ctx: Context) -> Reply:
 
 @response("utter_talk_to_human")
 def talk_to_human(ctx: Context) -> Reply:
+    """The gateway carries out the handoff: it starts the callback request flow."""
     return Reply(
         ctx._.gettext(
             N_(
-                "To talk to a person, go to a France services office near you: advisers help "
-                "with your papers for free. Find one on france-services.gouv.fr. "
-                "You can also call the CAF (caisse d'allocations familiales) on 3230."
+                "A person from an outreach team can help you, for free. "
+                "I will ask you 3 or 4 short questions first."
             )
         ),
-        [rights_button(ctx)],
+        custom={"start_callback": True},
     )
 
 

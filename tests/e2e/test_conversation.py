@@ -10,10 +10,10 @@ import sqlite3
 
 import pytest
 
+from bot.gateway.conversation import BAD_BUTTON, EMPTY_TEXT, NOT_TEXT, UNAVAILABLE, UNKNOWN_COMMAND
 from bot.i18n import Translator, format_money
 from bot.knowledge import load_knowledge_base
 from bot.nlg import render
-from bot.gateway.conversation import BAD_BUTTON, EMPTY_TEXT, NOT_TEXT, UNAVAILABLE, UNKNOWN_COMMAND
 from tests.e2e.botapi_emulator import make_user
 
 LANGUAGE_BUTTON = {"fr": "Français", "en": "English", "ar": "العربية"}
@@ -56,7 +56,7 @@ async def test_question_in_each_language_gets_the_amount_in_that_language(
     titles = [row[0]["text"] for row in answer["reply_markup"]["inline_keyboard"]]
     _ = Translator(language)
     assert titles == [_.gettext("Am I eligible?"), _.gettext("How to apply"),
-                      _.gettext("Talk to a person")]
+                      _.gettext("Talk to a person"), _.gettext("Call me back")]
     typing = [c for c in emulator.calls_to("sendChatAction") if c.get("chat_id") == user["id"]]
     assert typing and typing[-1]["action"] == "typing"
 

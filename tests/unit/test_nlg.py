@@ -41,7 +41,7 @@ def test_rsa_summary_shows_todays_amount_formatted_for_the_language(language):
 
 @pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
 @pytest.mark.parametrize("benefit", BENEFITS)
-def test_first_answer_is_at_most_sixty_words_with_three_next_steps(benefit, language):
+def test_first_answer_is_at_most_sixty_words_with_the_next_steps(benefit, language):
     reply = render("utter_benefit_summary", language, {"benefit": benefit}, {}, TODAY)
     assert words(reply.text) <= 60, reply.text
     payloads = [b.payload for b in reply.buttons]
@@ -49,6 +49,7 @@ def test_first_answer_is_at_most_sixty_words_with_three_next_steps(benefit, lang
         f'/check_eligibility{{"benefit":"{benefit}"}}',
         f'/how_to_apply{{"benefit":"{benefit}"}}',
         "/talk_to_human",
+        "/request_callback",
     ]
 
 
