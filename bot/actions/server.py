@@ -23,10 +23,16 @@ logger = logging.getLogger(__name__)
 
 
 def conversation_language(body: dict[str, Any], default: str) -> str:
-    """The language a response is rendered in: an explicit argument, else the `language` slot."""
+    """The language a response is rendered in.
+
+    An explicit argument (a language change) first, then the language the gateway sent with the
+    person's message, then the `language` slot, then the default.
+    """
     arguments = body.get("arguments") or {}
-    slots = (body.get("tracker") or {}).get("slots") or {}
-    for candidate in (arguments.get("language"), slots.get("language")):
+    tracker = body.get("tracker") or {}
+    slots = tracker.get("slots") or {}
+    metadata = (tracker.get("latest_message") or {}).get("metadata") or {}
+    for candidate in (arguments.get("language"), metadata.get("language"), slots.get("language")):
         if candidate in SUPPORTED_LANGUAGES:
             return str(candidate)
     return default

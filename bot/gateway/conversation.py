@@ -55,7 +55,6 @@ class Conversation:
         self.cases = cases
         self.default_language = default_language
         self.retention_days = retention_days
-        self._language_synced: set[str] = set()
         self._drafts: dict[str, flow.CallbackDraft] = {}
         self._urgent: set[str] = set()
         # Set by the Telegram layer: post the case card to the workers' group.
@@ -80,7 +79,6 @@ class Conversation:
         if language not in SUPPORTED_LANGUAGES:
             return [await self.notice(person, BAD_BUTTON)]
         await self.contacts.touch(person, language=language)
-        self._language_synced.discard(person)
         return await self.say(person, intent_payload("greet"), screen=False)
 
     async def say(self, person: str, text: str, *, screen: bool = True) -> list[Outgoing]:
@@ -95,16 +93,15 @@ class Conversation:
             return await self.give_phone(person, text)
         replies: list[Outgoing] = []
         try:
-            await self._sync_language(person, language)
             danger = detect_danger(text) if screen else None
             if danger is not None:
                 self._urgent.add(person)
                 # Safety first: the emergency numbers come before anything else.
                 replies += self._convert(
-                    await self.rasa.send(person, intent_payload("emergency", danger=danger))
+                    await self.rasa.send(person, intent_payload("emergency", danger=danger), language)
                 )
                 return replies
-            messages = await self.rasa.send(person, text)
+            messages = await self.rasa.send(person, text, language)
             await self._follow_language_change(person, messages)
             replies += self._convert(messages)
             if any(isinstance(m.get("custom"), dict) and m["custom"].get("start_callback")
@@ -112,7 +109,6 @@ class Conversation:
                 replies += await self.start_callback(person)
         except RasaUnavailableError:
             replies.append(self._notice(language, UNAVAILABLE))
-            self._language_synced.discard(person)
         return replies
 
     # --- callback requests ----------------------------------------------------------------
@@ -211,19 +207,12 @@ class Conversation:
     def forget_draft(self, person: str) -> None:
         self._drafts.pop(person, None)
         self._urgent.discard(person)
-        self._language_synced.discard(person)
 
     async def notice(self, person: str, message: str) -> Outgoing:
         return self._notice(await self.language_of(person), message)
 
     def _notice(self, language: str, message: str) -> Outgoing:
         return Outgoing(Translator(language).gettext(message))
-
-    async def _sync_language(self, person: str, language: str) -> None:
-        if person in self._language_synced:
-            return
-        await self.rasa.set_slot(person, "language", language)
-        self._language_synced.add(person)
 
     async def _follow_language_change(self, person: str, messages: list[dict[str, Any]]) -> None:
         """Rasa announces a language change (asked in free text) as a custom payload."""

@@ -22,11 +22,16 @@ class RasaClient:
     async def aclose(self) -> None:
         await self._http.aclose()
 
-    async def send(self, sender: str, text: str) -> list[dict[str, Any]]:
-        """One turn: the bot messages Rasa answers to `text` from `sender`."""
+    async def send(self, sender: str, text: str, language: str) -> list[dict[str, Any]]:
+        """One turn: the bot messages Rasa answers to `text` from `sender`.
+
+        The person's language travels as message metadata on every turn, so the NLG server
+        renders in it even for a brand-new conversation or after Rasa lost its tracker.
+        """
         try:
             response = await self._http.post(
-                "/webhooks/rest/webhook", json={"sender": sender, "message": text}
+                "/webhooks/rest/webhook",
+                json={"sender": sender, "message": text, "metadata": {"language": language}},
             )
             response.raise_for_status()
             messages = response.json()
@@ -38,16 +43,6 @@ class RasaClient:
             logger.warning("rasa turn gave no reply")
             raise RasaUnavailableError("empty reply")
         return messages
-
-    async def set_slot(self, sender: str, name: str, value: Any) -> None:
-        try:
-            response = await self._http.post(
-                f"/conversations/{sender}/tracker/events",
-                json={"event": "slot", "name": name, "value": value},
-            )
-            response.raise_for_status()
-        except httpx.HTTPError as error:
-            raise RasaUnavailableError(type(error).__name__) from error
 
     async def benefits_asked(self, sender: str) -> list[str]:
         """The rights this conversation was about, in order, from the tracker's slot events."""

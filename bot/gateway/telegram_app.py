@@ -405,7 +405,8 @@ async def on_error(update: object, context: AllerversContext) -> None:
 
 def register_handlers(application: Application, settings: Settings) -> None:
     private = filters.ChatType.PRIVATE
-    workers_chat = filters.Chat(settings.workers_chat_id) if settings.workers_chat_id else filters.NONE
+    # With no workers' group configured, an empty Chat filter matches nothing.
+    workers_chat = filters.Chat(chat_id=[settings.workers_chat_id] if settings.workers_chat_id else [])
     application.add_handler(TypeHandler(Update, gatekeeper), group=-1)
     # Workers' group.
     application.add_handler(CallbackQueryHandler(on_worker_button, pattern=r"^w:"))

@@ -293,9 +293,9 @@ TEXTS: dict[str, BenefitTexts] = {
         name=N_("ASPA (allocation de solidarité aux personnes âgées, old-age minimum)"),
         summary=N_(
             "The ASPA (allocation de solidarité aux personnes âgées) is monthly money for people "
-            "aged 65 or more with a small income. "
-            "It tops up your income to %(amount)s a month for a person alone, "
-            "or %(couple)s for a couple. Ask your pension fund."
+            "aged 65 or more. "
+            "It tops up a small income to %(amount)s a month for a person alone. "
+            "For a couple, it is %(couple)s. Ask your pension fund."
         ),
         eligibility=N_(
             "You can get the ASPA (allocation de solidarité aux personnes âgées) if:\n"
@@ -326,8 +326,8 @@ TEXTS: dict[str, BenefitTexts] = {
     "complement_familial": BenefitTexts(
         name=N_("complément familial (for families with 3 children or more)"),
         summary=N_(
-            "The complément familial is monthly money for families with 3 or more children "
-            "aged 3 to 21, under an income ceiling. "
+            "The complément familial helps families with 3 or more children aged 3 to 21, "
+            "under an income ceiling. "
             "It is %(amount)s a month, or %(increased)s for lower incomes. "
             "You must live in France more than 9 months a year. Apply on caf.fr."
         ),
@@ -375,9 +375,9 @@ TEXTS: dict[str, BenefitTexts] = {
     "asf": BenefitTexts(
         name=N_("ASF (allocation de soutien familial, support for a child raised alone)"),
         summary=N_(
-            "The ASF (allocation de soutien familial) is for people raising a child alone. "
-            "The other parent pays no child support, or too little. "
-            "Or the other parent has died, or did not recognise the child. "
+            "The ASF (allocation de soutien familial) helps people raising a child alone. "
+            "This is when the other parent pays little or no child support, has died, "
+            "or did not recognise the child. "
             "It is %(amount)s a month per child. Apply to the CAF (caisse d'allocations familiales)."
         ),
         eligibility=N_(

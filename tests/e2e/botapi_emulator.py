@@ -501,6 +501,7 @@ class BotApiEmulator:
         *,
         username: str = "allervers_test_bot",
         first_name: str = "Allervers Test",
+        first_update_id: int = 1,
     ) -> None:
         """``token``'s numeric prefix becomes the bot's user id; ``port=0`` picks a free port."""
         self.token, self.host, self.port = token, host, port
@@ -541,7 +542,8 @@ class BotApiEmulator:
         self._bot_messages: dict[int, list[JSON]] = defaultdict(list)
         self._message_ids: dict[int, int] = defaultdict(int)
         self._pending: list[_Pending] = []
-        self._next_update_id = 1
+        # Telegram's update ids only grow; a test run with several emulators continues the count.
+        self._next_update_id = first_update_id
         self._allowed_updates: list[str] | None = None
         self._poll_generation = 0
         self._failures: dict[str, deque[ApiError]] = defaultdict(deque)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import AsyncIterator
 
 import pytest
@@ -14,11 +15,13 @@ from bot.stack import Stack
 from tests.e2e.botapi_emulator import BotApiEmulator
 
 TOKEN = "123456:TEST"
+_emulators = itertools.count(1)
 
 
 @pytest.fixture
 async def emulator() -> AsyncIterator[BotApiEmulator]:
-    async with BotApiEmulator(token=TOKEN) as emu:
+    # One bot, one stream of update ids across the session, as with the real Telegram.
+    async with BotApiEmulator(token=TOKEN, first_update_id=next(_emulators) * 100_000) as emu:
         yield emu
 
 
