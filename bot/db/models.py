@@ -72,6 +72,8 @@ class Case(Base):
     """A callback request or a handoff to an outreach worker."""
 
     __tablename__ = "cases"
+    # Case numbers are shown to workers: never reuse one, even after /forget deleted its row.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     pseudonym: Mapped[str] = mapped_column(String(64), index=True)
