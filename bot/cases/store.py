@@ -161,6 +161,7 @@ class CaseStore:
                 raise InvalidTransitionError(case.state)
             if only_claimer is not None and case.claimed_by not in (None, only_claimer):
                 raise InvalidTransitionError("claimed by someone else")
+            previous = case.state
             values: dict[str, Any] = {"state": target.value, "updated_at": now()}
             if target == CaseState.CLAIMED:
                 values["claimed_by"] = claimed_by
@@ -170,10 +171,10 @@ class CaseStore:
                 values.update(closed_at=now(), phone_sealed=None)  # the number goes with the case
             # Compare-and-set on the state read above: of two simultaneous claims, one wins.
             result = session.execute(
-                update(Case).where(Case.id == case_id, Case.state == case.state).values(**values))
+                update(Case).where(Case.id == case_id, Case.state == previous).values(**values))
             if result.rowcount != 1:
                 raise InvalidTransitionError("changed meanwhile")
-            session.add(CaseEvent(case_id=case_id, actor=actor, from_state=case.state,
+            session.add(CaseEvent(case_id=case_id, actor=actor, from_state=previous,
                                   to_state=target.value, at=now()))
         return self._get(case_id)
 
