@@ -9,7 +9,8 @@ def body(arguments=None, metadata=None, slots=None):
 
 
 def test_language_change_argument_wins():
-    assert conversation_language(body({"language": "ar"}, {"language": "en"}, {"language": "fr"}), "fr") == "ar"
+    request = body({"language": "ar"}, {"language": "en"}, {"language": "fr"})
+    assert conversation_language(request, "fr") == "ar"
 
 
 def test_gateway_metadata_beats_the_slot():
