@@ -17,7 +17,7 @@ export ALLERVERS_VAR_DIR ?= $(CURDIR)/var
 # Rasa telemetry and its error reports would send data off the machine.
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help setup run chat test test-unit test-e2e lint validate test-stories bench i18n i18n-extract migrate train clean
+.PHONY: postcodes help setup run chat test test-unit test-e2e lint validate test-stories bench i18n i18n-extract migrate train clean
 
 help: ## List the named steps
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -86,3 +86,8 @@ bench: setup train ## Benchmark through the Bot API emulator; writes docs/benchm
 
 clean: ## Remove virtualenvs, models and runtime data
 	rm -rf $(VENV) $(RASA_VENV) models var
+
+postcodes: $(VENV)/.installed ## Refresh bot/data/postcodes.csv from the npm package codes-postaux (Etalab)
+	rm -rf var/codes-postaux && mkdir -p var/codes-postaux
+	cd var/codes-postaux && npm pack codes-postaux && tar xzf codes-postaux-*.tgz
+	$(PY) scripts/build_postcodes.py var/codes-postaux/package/codes-postaux.json

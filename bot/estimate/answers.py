@@ -130,9 +130,7 @@ class Answers:
             missing.add("children")
         if self.work_income is None:
             missing.add("work_income")
-        if self.other_income_kind is None or (
-            self.other_income_kind != "none" and self.other_income is None
-        ):
+        if self.other_income_kind is None or (self.other_income_kind != "none" and self.other_income is None):
             missing.add("other_income")
         if self.housing is None:
             missing.add("housing")

@@ -15,17 +15,17 @@ Choices made here (each is a modelling assumption, documented once):
   the family benefits the age in each month).
 * One family (famille), one tax household (foyer fiscal: the adults declare, the children
   are dependants) and one dwelling (ménage).
-* Income, the same every month from January two years back (N-2) to the end of the current
-  year: OpenFisca reads the last 3 months (RSA, prime d'activité, ASPA), the last 12 months
-  (housing aid, CSS) and year N-2 (family benefits, chèque énergie via the tax return).
-  Period keys are whole years; OpenFisca splits a year's total evenly over its months.
-  The household's pay from work goes to the person (one earner).
+* Every fact and income is given for each month from January two years back (N-2) to
+  December of the estimate's year N, the same every month: OpenFisca reads the last 3 months
+  (RSA, prime d'activité, ASPA), the last 12 months (housing aid, CSS), year N-2 (family
+  benefits, chèque énergie through the tax return) and the first month of the year (chèque
+  énergie). The household's pay from work goes to the person (one earner).
   - Pay: `salaire_net` is the net pay the person gives (used by RSA, prime d'activité and CSS).
     Housing aid, the family benefits and the income tax read `salaire_imposable`, and the ASPA
     reads the gross `salaire_de_base`; both are derived from the net pay with the ratios of
     OpenFisca-France's own payroll model for a private-sector employee below the social
-    security ceiling (see NET_PAY_PER_GROSS, TAXABLE_PAY_PER_GROSS; a unit test checks
-    them against OpenFisca).
+    security ceiling, rounded to the cent (NET_PAY_PER_GROSS, TAXABLE_PAY_PER_GROSS; a unit
+    test checks them against OpenFisca).
   - Unemployment benefit and pension: net = taxable = gross (`chomage_net`/`chomage_imposable`/
     `chomage_brut`, `retraite_nette`/`retraite_imposable`/`retraite_brute`). This is exact for
     the small amounts exempted from CSG and CRDS (the people this bot is for), and slightly
@@ -38,9 +38,12 @@ Choices made here (each is a modelling assumption, documented once):
   `duree_possession_titre_sejour` 10 years (5 years or more: the inclusive reading, which also
   opens the ASPA's 10-year condition; the estimate marks ASPA "possible") or 1 year (under
   5 years: fails the RSA/prime d'activité 5-year condition). "no_papers" is never simulated.
+  Every adult's income variables are given, 0 when the person has none (OpenFisca would
+  otherwise derive some of them, e.g. an unemployment benefit from past pay).
 * Disability (only when True): `handicap` and `taux_incapacite` 80 % (the rate the MDPH would
   have to grant for a full AAH without further conditions, so
-  `aah_restriction_substantielle_durable_acces_emploi` is not needed).
+  `aah_restriction_substantielle_durable_acces_emploi` is not needed). Otherwise `aah` is
+  given as 0 for everyone: OpenFisca need not compute it (it is the costliest part).
 * Student: `etudiant` and `activite` "etudiant". Otherwise `activite` is "actif" with pay,
   "chomeur" with unemployment benefit, "retraite" with a pension, else "inactif".
 """
@@ -53,9 +56,9 @@ from typing import Any
 
 from bot.estimate.answers import Answers
 
+CENT = Decimal("0.01")
 ADULT_AGE = {"18_24": 20, "25_64": 35, "65_plus": 70}
-CHILD_AGE = {"0_2": 1, "3_5": 4, "6_10": 8, "11_14": 12, "15_17": 16, "18_19": 18}
-# Siblings in the same band: the middle age first, then the band's other ages.
+# Children: the middle of the band; siblings in the same band: the band's other ages in turn.
 SIBLING_AGES = {
     "0_2": (1, 0, 2),
     "3_5": (4, 3, 5),
@@ -64,6 +67,7 @@ SIBLING_AGES = {
     "15_17": (16, 15, 17),
     "18_19": (18, 19),
 }
+CHILD_AGE = {band: ages[0] for band, ages in SIBLING_AGES.items()}
 
 # OpenFisca-France 176.1.8, years 2024 to 2026, private-sector non-executive employee, pay
 # below the social security ceiling: salaire_net = 0.79160 x salaire_de_base and
@@ -83,16 +87,30 @@ NON_EEA_NATIONALITY = "ZZ"
 PERMIT_YEARS = {"permit_5y_plus": 10, "permit_less_5y": 1}
 DISABILITY_RATE = 0.8
 
+INCOME_VARIABLES = (
+    "salaire_net",
+    "salaire_imposable",
+    "salaire_de_base",
+    "chomage_net",
+    "chomage_imposable",
+    "chomage_brut",
+    "retraite_nette",
+    "retraite_imposable",
+    "retraite_brute",
+)
+
 PERSON = "demandeur"
 PARTNER = "conjoint"
 
 
-def gross_pay(net: Decimal) -> float:
-    return float(net / NET_PAY_PER_GROSS)
+def gross_pay(net: Decimal) -> Decimal:
+    """Gross monthly pay (`salaire_de_base`) for a net pay, to the cent."""
+    return (net / NET_PAY_PER_GROSS).quantize(CENT)
 
 
-def taxable_pay(net: Decimal) -> float:
-    return float(net * TAXABLE_PAY_PER_GROSS / NET_PAY_PER_GROSS)
+def taxable_pay(net: Decimal) -> Decimal:
+    """Taxable monthly pay (`salaire_imposable`) for a net pay, to the cent."""
+    return (net * TAXABLE_PAY_PER_GROSS / NET_PAY_PER_GROSS).quantize(CENT)
 
 
 def child_ages(bands: tuple[str, ...]) -> list[int]:
@@ -112,23 +130,22 @@ def birth_date(age: int, month: str) -> str:
     return dt.date(index // 12, index % 12 + 1, 1).isoformat()
 
 
-def input_years(month: str) -> list[str]:
-    """The years given to OpenFisca: N-2 (family benefits, tax) to N (the estimate's year)."""
+def input_months(month: str) -> list[str]:
+    """The months given to OpenFisca: January of N-2 to December of N, the estimate's year."""
     year = int(month[:4])
-    return [str(year - 2), str(year - 1), str(year)]
+    return [f"{y}-{m:02d}" for y in range(year - 2, year + 1) for m in range(1, 13)]
 
 
 def build_situation(answers: Answers, month: str) -> dict[str, Any]:
     """An OpenFisca-France situation (entities dict) for `answers` in `month` ("YYYY-MM")."""
-    years = input_years(month)
+    months = input_months(month)
 
     def constant(value: Any) -> dict[str, Any]:
-        """A fact true in every month of every input year."""
-        return dict.fromkeys(years, value)
+        """A fact, or an amount received, in every input month."""
+        return dict.fromkeys(months, value)
 
-    def monthly(amount: Decimal | float) -> dict[str, float]:
-        """An amount received every month: the yearly total per input year."""
-        return dict.fromkeys(years, float(amount) * 12)
+    def monthly(amount: Decimal) -> dict[str, float]:
+        return constant(float(amount))
 
     adult_age = answers.age if answers.age is not None else ADULT_AGE[answers.effective_age_band]
     adults = [PERSON, PARTNER] if answers.couple else [PERSON]
@@ -152,6 +169,19 @@ def build_situation(answers: Answers, month: str) -> dict[str, Any]:
             person["duree_possession_titre_sejour"] = constant(permit_years)
         individuals[name] = person
 
+    for name, age in zip(children, child_ages(answers.children or ()), strict=True):
+        individuals[name] = {"date_naissance": {"ETERNITY": birth_date(age, month)}}
+
+    zero = Decimal(0)
+    for name in adults:
+        # Every adult's income is given, 0 when none: OpenFisca then does not try to derive
+        # it (e.g. an unemployment benefit from past pay), which is also much faster.
+        for variable in INCOME_VARIABLES:
+            individuals[name][variable] = monthly(zero)
+    if not answers.disability:
+        for name in individuals:
+            individuals[name]["aah"] = monthly(zero)
+
     person = individuals[PERSON]
     activity = "inactif"
     if other > 0 and kind == "pension":
@@ -174,9 +204,6 @@ def build_situation(answers: Answers, month: str) -> dict[str, Any]:
     if answers.disability:
         person["handicap"] = constant(True)
         person["taux_incapacite"] = constant(DISABILITY_RATE)
-
-    for name, age in zip(children, child_ages(answers.children or ()), strict=True):
-        individuals[name] = {"date_naissance": {"ETERNITY": birth_date(age, month)}}
 
     household: dict[str, Any] = {
         "personne_de_reference": [PERSON],

@@ -1,5 +1,6 @@
 """The NLG endpoint: response name + slots + language -> text and buttons, from the catalogs."""
 
+from bot.nlg import estimate as _estimate  # noqa: F401 - registers the estimate responses
 from bot.nlg.render import Reply, render
 
 __all__ = ["Reply", "render"]

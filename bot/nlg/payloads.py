@@ -10,6 +10,7 @@ import json
 import re
 
 from bot.config import SUPPORTED_LANGUAGES
+from bot.estimate.questions import SLOTS, accepted_values
 
 BUTTON_INTENTS = frozenset(
     {
@@ -23,10 +24,19 @@ BUTTON_INTENTS = frozenset(
         "affirm",
         "deny",
         "choose_language",
+        "estimate",
+        "inform",
+        "stop_estimate",
+        "estimate_back",
     }
 )
-_PAYLOAD = re.compile(r'^/(?P<intent>[a-z_]{2,32})(?P<entities>\{"[a-z_]{2,16}":"[a-z_]{2,32}"\})?$')
-ENTITY_VALUES = {"language": frozenset(SUPPORTED_LANGUAGES)}
+_PAYLOAD = re.compile(
+    r'^/(?P<intent>[a-z_]{2,32})(?P<entities>\{"[a-z_]{2,16}":"[a-z0-9_]{2,32}"\})?$'
+)
+ENTITY_VALUES = {
+    "language": frozenset(SUPPORTED_LANGUAGES),
+    **{slot: accepted_values(slot) for slot in SLOTS},
+}
 
 
 def intent_payload(intent: str, **entities: str) -> str:

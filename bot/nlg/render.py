@@ -77,6 +77,10 @@ def callback_button(ctx: Context) -> Button:
     return Button(ctx._.gettext(N_("Call me back")), intent_payload("request_callback"))
 
 
+def estimate_button(ctx: Context) -> Button:
+    return Button(ctx._.gettext(N_("Estimate my rights (8 questions)")), intent_payload("estimate"))
+
+
 def rights_button(ctx: Context) -> Button:
     return Button(ctx._.gettext(N_("See all rights")), intent_payload("ask_benefit"))
 
@@ -136,7 +140,7 @@ def greet(ctx: Context) -> Reply:
                 "or choose a topic."
             )
         ),
-        [rights_button(ctx), human_button(ctx)],
+        [estimate_button(ctx), rights_button(ctx), human_button(ctx)],
     )
 
 
@@ -215,7 +219,7 @@ def choose_language(ctx: Context) -> Reply:
 def ask_which_benefit(ctx: Context) -> Reply:
     return Reply(
         ctx._.gettext(N_("Which right do you want to know about? Choose one:")),
-        [*benefit_buttons(ctx), human_button(ctx)],
+        [estimate_button(ctx), *benefit_buttons(ctx), human_button(ctx)],
     )
 
 

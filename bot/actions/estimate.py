@@ -1,0 +1,88 @@
+"""The estimate form: validate answers, go back, and compute with OpenFisca-France.
+
+```mermaid
+flowchart LR
+  A[/estimate button or intent/] --> F[estimate_form: 8 questions, buttons]
+  F -- Back --> B[action_estimate_back: forget the previous answer] --> F
+  F -- Stop --> S[utter_estimate_stopped]
+  F -- all answered or skipped --> E[action_estimate: one OpenFisca simulation]
+  E --> R[utter_estimate_result: likely rights with amounts, possible ones, how to apply]
+```
+The answers live only in the conversation's slots and are cleared after the result; nothing
+about income or papers is written to the app database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.estimate.compute import estimate_entitlements
+from bot.estimate.postcodes import commune_code
+from bot.estimate.questions import SLOTS, UNKNOWN, accepted_values, to_answers
+
+
+class ValidateEstimateForm(FormValidationAction):
+    """Only the values the buttons offer; a typed postcode becomes a commune code."""
+
+    def name(self) -> str:
+        return "validate_estimate_form"
+
+    async def validate(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                       domain: DomainDict) -> list[EventType]:
+        events: list[EventType] = []
+        for slot in SLOTS:
+            value = tracker.get_slot(slot)
+            if value is None or (slot != "est_postcode" and value in accepted_values(slot)):
+                continue
+            if slot == "est_postcode":
+                if value == UNKNOWN or (isinstance(value, str) and value.isdigit() and len(value) == 5
+                                        and commune_code(value) == value):
+                    continue
+                depcom = commune_code(str(value))
+                if depcom is None:
+                    dispatcher.utter_message(response="utter_bad_postcode")
+                events.append(SlotSet(slot, depcom))
+                continue
+            events.append(SlotSet(slot, None))
+        return events
+
+
+class ActionEstimateBack(Action):
+    """Back: forget the answer to the previous question, so the form asks it again."""
+
+    def name(self) -> str:
+        return "action_estimate_back"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        current = tracker.get_slot("requested_slot")
+        index = SLOTS.index(current) if current in SLOTS else len(SLOTS)
+        answered = [slot for slot in SLOTS[:index] if tracker.get_slot(slot) is not None]
+        return [SlotSet(answered[-1], None)] if answered else []
+
+
+class ActionEstimate(Action):
+    """Compute the estimate and answer with the likely and possible rights."""
+
+    def name(self) -> str:
+        return "action_estimate"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[EventType]:
+        answers = to_answers({slot: tracker.get_slot(slot) for slot in SLOTS})
+        estimate = estimate_entitlements(answers, dt.date.today())
+        results = [
+            {"id": r.id, "amount": None if r.amount is None else str(r.amount),
+             "period": r.period, "status": r.status}
+            for r in estimate.results
+        ]
+        dispatcher.utter_message(response="utter_estimate_result", results=results,
+                                 no_papers=estimate.no_papers)
+        # The situation is kept only for this conversation's answer.
+        return [SlotSet(slot, None) for slot in SLOTS]

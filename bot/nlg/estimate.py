@@ -1,0 +1,108 @@
+"""Responses of the estimate form: its questions with answer buttons, and the result."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bot.estimate.questions import ASK, QUESTIONS, UNKNOWN
+from bot.i18n import N_
+from bot.nlg.payloads import intent_payload
+from bot.nlg.render import (
+    SHORT_NAMES,
+    Button,
+    Context,
+    Reply,
+    estimate_button,
+    human_button,
+    response,
+    rights_button,
+    short_name,
+)
+
+
+def _question(slot: str):  # type: ignore[no-untyped-def]
+    def render_question(ctx: Context) -> Reply:
+        _ = ctx._
+        buttons = [Button(_.gettext(label), intent_payload("inform", **{slot: value}))
+                   for value, label in QUESTIONS[slot].items()]
+        buttons.append(Button(_.gettext(N_("I don't know / skip")),
+                              intent_payload("inform", **{slot: UNKNOWN})))
+        if slot != "est_age":
+            buttons.append(Button(_.gettext(N_("⬅ Back")), intent_payload("estimate_back")))
+        buttons.append(Button(_.gettext(N_("Stop")), intent_payload("stop_estimate")))
+        return Reply(_.gettext(ASK[slot]), buttons)
+
+    return render_question
+
+
+for _slot in QUESTIONS:
+    response(f"utter_ask_{_slot}")(_question(_slot))
+
+
+@response("utter_offer_estimate")
+def offer_estimate(ctx: Context) -> Reply:
+    return Reply(
+        ctx._.gettext(N_(
+            "I can estimate which rights you may have, and how much, with 8 short questions. "
+            "I do not need your name. You can skip any question.")),
+        [estimate_button(ctx), rights_button(ctx), human_button(ctx)],
+    )
+
+
+@response("utter_bad_postcode")
+def bad_postcode(ctx: Context) -> Reply:
+    return Reply(ctx._.gettext(N_("I do not know this postcode. Please type 5 digits, for example 93200.")))
+
+
+@response("utter_estimate_stopped")
+def estimate_stopped(ctx: Context) -> Reply:
+    return Reply(ctx._.gettext(N_("OK, I stopped the questions. Nothing was kept.")),
+                 [rights_button(ctx), human_button(ctx)])
+
+
+PERIOD = {"month": N_("%(amount)s a month"), "year": N_("%(amount)s a year")}
+
+
+def _line(ctx: Context, result: dict) -> str:
+    name = short_name(ctx, result["id"]) if result["id"] in SHORT_NAMES else result["id"]
+    amount = result.get("amount")
+    if amount in (None, ""):
+        return f"• {name}"
+    period = PERIOD.get(result.get("period") or "month", PERIOD["month"])
+    return f"• {name}: {ctx._.gettext(period, amount=ctx._.money(Decimal(str(amount))))}"
+
+
+@response("utter_estimate_result")
+def estimate_result(ctx: Context) -> Reply:
+    _ = ctx._
+    if ctx.arguments.get("no_papers"):
+        return Reply(
+            _.gettext(N_(
+                "Without a residence permit, you still have rights:\n"
+                "• AME (aide médicale de l'État): free health care after 3 months in France.\n"
+                "• Domiciliation: a free address to receive your mail.\n"
+                "• Tonight with nowhere to sleep? Call 115, free, day and night.")),
+            [Button(short_name(ctx, "ame"), intent_payload("ask_benefit", benefit="ame")),
+             Button(short_name(ctx, "domiciliation"),
+                    intent_payload("ask_benefit", benefit="domiciliation")),
+             human_button(ctx)],
+        )
+    results = ctx.arguments.get("results") or []
+    likely = [r for r in results if r.get("status") == "likely"]
+    possible = [r for r in results if r.get("status") != "likely"]
+    lines: list[str] = []
+    if likely:
+        lines.append(_.gettext(N_("You probably have a right to:")))
+        lines += [_line(ctx, r) for r in likely]
+    if possible:
+        lines.append(_.gettext(N_("You may also have a right to (to check):")))
+        lines += [_line(ctx, r) for r in possible]
+    if not results:
+        lines.append(_.gettext(N_(
+            "With these answers, I find no right for now. A person can check with you.")))
+    lines.append(_.gettext(N_("This is an estimate, not a decision. Only the office that pays can decide.")))
+    buttons = [Button(_.gettext(N_("How to apply: %(right)s"), right=short_name(ctx, r["id"])),
+                      intent_payload("how_to_apply", benefit=r["id"]))
+               for r in likely[:3] if r["id"] in SHORT_NAMES]
+    buttons.append(human_button(ctx))
+    return Reply("\n".join(lines), buttons)
