@@ -6,7 +6,9 @@ conversation's language.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from decimal import Decimal
 from typing import Any
 
 from rasa_sdk.endpoint import create_app
@@ -14,6 +16,8 @@ from sanic import Sanic, response
 from sanic.request import Request
 
 from bot.config import SUPPORTED_LANGUAGES, Settings
+from bot.estimate.answers import Answers
+from bot.estimate.compute import estimate_entitlements
 from bot.i18n import check_catalogs
 from bot.knowledge import load_knowledge_base
 from bot.knowledge.base import tax_benefit_system
@@ -42,6 +46,9 @@ def build_app(settings: Settings) -> Sanic:
     check_catalogs()
     tax_benefit_system()  # load OpenFisca once, before the first request
     load_knowledge_base()
+    # The first simulation builds OpenFisca's caches (a few seconds): do it now, not for a person.
+    estimate_entitlements(Answers(age_band="25_64", housing="tenant", rent=Decimal(500)),
+                          dt.date.today())
     app = create_app("bot.actions")
 
     @app.post("/nlg")

@@ -37,7 +37,9 @@ Choices made here (each is a modelling assumption, documented once):
   code outside the EEA: OpenFisca only checks EEA/Swiss membership) with
   `duree_possession_titre_sejour` 10 years (5 years or more: the inclusive reading, which also
   opens the ASPA's 10-year condition; the estimate marks ASPA "possible") or 1 year (under
-  5 years: fails the RSA/prime d'activité 5-year condition). "no_papers" is never simulated.
+  5 years: fails the RSA/prime d'activité 5-year condition). With 5 years or more,
+  `asi_aspa_condition_nationalite` is given as True (works around an openfisca-france 176
+  bug that refuses the ASPA to every non-EEA national). "no_papers" is never simulated.
   Every adult's income variables are given, 0 when the person has none (OpenFisca would
   otherwise derive some of them, e.g. an unemployment benefit from past pay).
 * Disability (only when True): `handicap` and `taux_incapacite` 80 % (the rate the MDPH would
@@ -167,6 +169,12 @@ def build_situation(answers: Answers, month: str) -> dict[str, Any]:
         }
         if permit_years:
             person["duree_possession_titre_sejour"] = constant(permit_years)
+        if answers.residence == "permit_5y_plus":
+            # openfisca-france 176 never grants the ASPA/ASI to a non-EEA national: its
+            # asi_aspa_condition_nationalite calls numpy's logical_or with three arguments, so
+            # the permit-duration test is taken as the `out` array and ignored. The condition
+            # (10 years of permit) is given as met; the estimate marks the ASPA "possible".
+            person["asi_aspa_condition_nationalite"] = constant(True)
         individuals[name] = person
 
     for name, age in zip(children, child_ages(answers.children or ()), strict=True):
