@@ -18,6 +18,10 @@ what the household receives, net of CRDS where the benefit bears it:
 | ars                     | ars_nette_crds (ars net of CRDS)               | year of the rentrée|
 | cheque_energie          | cheque_energie                                 | year              |
 
+OpenFisca takes the CRDS off unrounded (gross x 0.995) where the CAF truncates the CRDS to the
+cent, so a net family benefit can be 1 cent below the CAF's published figure (2 children,
+2026-04: OpenFisca 152.24 €, CAF 152.25 €). The estimate shows OpenFisca's amount.
+
 Statuses. A right is "likely" when its amount is above 0 and every answer it depends on was
 given (NEEDS), and "possible" when it needs a check: an answer it depends on was skipped, the
 amount is small (under NEAR_THRESHOLD a month: a small change of income can end it), or it
@@ -34,6 +38,7 @@ Residence. "no_papers": nothing is simulated (no RSA or CAF right); the estimate
 `no_papers` and suggests AME and domiciliation. "permit_less_5y" (non-EU permit held for less
 than 5 years): RSA and prime d'activité are not computed (5-year condition; `not_computed`
 and the note "permit_under_5_years"); family benefits, housing aid, CSS are computed.
+A homeless person is also pointed to domiciliation (an address to claim rights).
 """
 
 from __future__ import annotations

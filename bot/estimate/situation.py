@@ -19,7 +19,10 @@ Choices made here (each is a modelling assumption, documented once):
   December of the estimate's year N, the same every month: OpenFisca reads the last 3 months
   (RSA, prime d'activité, ASPA), the last 12 months (housing aid, CSS), year N-2 (family
   benefits, chèque énergie through the tax return) and the first month of the year (chèque
-  énergie). The household's pay from work goes to the person (one earner).
+  énergie). The household's pay from work goes to the person (one earner). (The CSS counts
+  the family benefits of the last 12 months, whose own income test for the first of those
+  months reads year N-3, not given: taken as no income, which only matters for incomes far
+  above this bot's public.)
   - Pay: `salaire_net` is the net pay the person gives (used by RSA, prime d'activité and CSS).
     Housing aid, the family benefits and the income tax read `salaire_imposable`, and the ASPA
     reads the gross `salaire_de_base`; both are derived from the net pay with the ratios of

@@ -75,7 +75,8 @@ def pay(net: float, taxable: float, gross: float) -> dict[str, Any]:
 
 
 def pension(amount: float) -> dict[str, Any]:
-    return {"retraite_nette": amount, "retraite_imposable": amount, "retraite_brute": amount, "activite": "retraite"}
+    return {"retraite_nette": amount, "retraite_imposable": amount, "retraite_brute": amount,
+            "activite": "retraite"}
 
 
 def unemployment(amount: float) -> dict[str, Any]:
@@ -367,7 +368,8 @@ def test_ars_is_shown_in_season_and_possible_for_next_august_otherwise():
 
 def test_family_benefits_and_their_statuses():
     family = estimate("couple_three_children_pay_1800")
-    assert {r.id for r in family.likely} >= {"allocations_familiales", "complement_familial", "prime_activite"}
+    likely = {r.id for r in family.likely}
+    assert likely >= {"allocations_familiales", "complement_familial", "prime_activite"}
     single_parent = estimate("single_parent_no_alimony").get("asf")
     assert single_parent.status == "possible" and "asf_alimony_check" in single_parent.reasons
     teenagers = estimate("family_two_teenagers_in_september").get("allocations_familiales")
