@@ -14,6 +14,7 @@ about income or papers is written to the app database.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Any
 
@@ -76,10 +77,12 @@ class ActionEstimate(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
         answers = to_answers({slot: tracker.get_slot(slot) for slot in SLOTS})
-        estimate = estimate_entitlements(answers, dt.date.today())
+        # One OpenFisca simulation (about a second): off the event loop.
+        estimate = await asyncio.to_thread(estimate_entitlements, answers, dt.date.today())
         results = [
             {"id": r.id, "amount": None if r.amount is None else str(r.amount),
-             "period": r.period, "status": r.status}
+             "period": r.period, "status": r.status,
+             "participation": None if r.participation is None else str(r.participation)}
             for r in estimate.results
         ]
         dispatcher.utter_message(response="utter_estimate_result", results=results,

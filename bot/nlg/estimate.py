@@ -66,6 +66,12 @@ PERIOD = {"month": N_("%(amount)s a month"), "year": N_("%(amount)s a year")}
 def _line(ctx: Context, result: dict) -> str:
     name = short_name(ctx, result["id"]) if result["id"] in SHORT_NAMES else result["id"]
     amount = result.get("amount")
+    participation = result.get("participation")
+    if amount in (None, "") and participation not in (None, ""):
+        if Decimal(str(participation)) == 0:
+            return f"• {name}: {ctx._.gettext(N_('free'))}"
+        return f"• {name}: " + ctx._.gettext(
+            N_("you pay %(amount)s a month"), amount=ctx._.money(Decimal(str(participation))))
     if amount in (None, ""):
         return f"• {name}"
     period = PERIOD.get(result.get("period") or "month", PERIOD["month"])
