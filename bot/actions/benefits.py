@@ -25,13 +25,14 @@ class _BenefitAnswer:
     """Shared run(): answer about the benefit in focus, or ask which one."""
 
     response_name = ""
+    no_benefit_response = "utter_ask_which_benefit"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         benefit = mentioned_benefit(tracker)
         if benefit is None:
-            dispatcher.utter_message(response="utter_ask_which_benefit")
+            dispatcher.utter_message(response=self.no_benefit_response)
             return []
         dispatcher.utter_message(response=self.response_name, benefit=benefit)
         return [SlotSet("benefit", benefit)]
@@ -50,6 +51,8 @@ class ActionBenefitEligibility(_BenefitAnswer, Action):
     """Who can get the right."""
 
     response_name = "utter_benefit_eligibility"
+    # "Am I eligible?" with no right named: offer the personal estimate.
+    no_benefit_response = "utter_offer_estimate"
 
     def name(self) -> str:
         return "action_benefit_eligibility"

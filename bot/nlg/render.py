@@ -223,28 +223,24 @@ def ask_which_benefit(ctx: Context) -> Reply:
     )
 
 
+def next_steps(ctx: Context, benefit_id: str, *intents: str) -> list[Button]:
+    """The buttons after an answer about a right: its next questions, then a human."""
+    titles = {"check_eligibility": N_("Am I eligible?"), "how_to_apply": N_("How to apply")}
+    return [
+        *(Button(ctx._.gettext(titles[i]), intent_payload(i, benefit=benefit_id)) for i in intents),
+        human_button(ctx),
+        callback_button(ctx),
+    ]
+
+
 @response("utter_benefit_summary")
 def benefit_summary(ctx: Context) -> Reply:
     benefit_id = ctx.benefit_id()
     if benefit_id is None:
         return ask_which_benefit(ctx)
     benefit = ctx.kb.get(benefit_id)
-    text = ctx._.gettext(benefit.texts.summary, **amounts(ctx, benefit_id))
-    return Reply(
-        text,
-        [
-            Button(
-                ctx._.gettext(N_("Am I eligible?")),
-                intent_payload("check_eligibility", benefit=benefit_id),
-            ),
-            Button(
-                ctx._.gettext(N_("How to apply")),
-                intent_payload("how_to_apply", benefit=benefit_id),
-            ),
-            human_button(ctx),
-            callback_button(ctx),
-        ],
-    )
+    return Reply(ctx._.gettext(benefit.texts.summary, **amounts(ctx, benefit_id)),
+                 next_steps(ctx, benefit_id, "check_eligibility", "how_to_apply"))
 
 
 @response("utter_benefit_eligibility")
@@ -253,17 +249,8 @@ def benefit_eligibility(ctx: Context) -> Reply:
     if benefit_id is None:
         return ask_which_benefit(ctx)
     benefit = ctx.kb.get(benefit_id)
-    return Reply(
-        ctx._.gettext(benefit.texts.eligibility, **amounts(ctx, benefit_id)),
-        [
-            Button(
-                ctx._.gettext(N_("How to apply")),
-                intent_payload("how_to_apply", benefit=benefit_id),
-            ),
-            human_button(ctx),
-            callback_button(ctx),
-        ],
-    )
+    return Reply(ctx._.gettext(benefit.texts.eligibility, **amounts(ctx, benefit_id)),
+                 next_steps(ctx, benefit_id, "how_to_apply"))
 
 
 @response("utter_benefit_how_to_apply")

@@ -15,30 +15,15 @@ from bot.i18n import Translator, format_money
 from bot.knowledge import load_knowledge_base
 from bot.nlg import render
 from tests.e2e.botapi_emulator import make_user
-
-LANGUAGE_BUTTON = {"fr": "Français", "en": "English", "ar": "العربية"}
+from tests.e2e.helpers import open_chat, send_and_wait
 
 
 def rsa_amount(language: str) -> str:
     return format_money(load_knowledge_base().amounts("rsa")["amount"], language)
 
 
-async def open_chat(emulator, language: str, telegram_language: str = "fr"):
-    """/start, then pick `language` on the picker; returns the user and the greeting."""
-    user = make_user(language_code=telegram_language)
-    mark = emulator.mark(user["id"])
-    emulator.send_text(user, "/start")
-    picker = await emulator.wait_for_message(user["id"], after=mark)
-    mark = emulator.mark(user["id"])
-    emulator.press(user, picker, LANGUAGE_BUTTON[language])
-    greeting = await emulator.wait_for_message(user["id"], after=mark, timeout=30)
-    return user, greeting
-
-
 async def ask(emulator, user, text: str, timeout: float = 30):
-    mark = emulator.mark(user["id"])
-    emulator.send_text(user, text)
-    return await emulator.wait_for_message(user["id"], after=mark, timeout=timeout)
+    return await send_and_wait(emulator, user, text, timeout)
 
 
 @pytest.mark.parametrize(("language", "question"), [

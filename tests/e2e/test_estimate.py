@@ -8,7 +8,7 @@ import datetime as dt
 from bot.estimate.compute import estimate_entitlements
 from bot.estimate.questions import ASK, to_answers
 from bot.i18n import Translator, format_money
-from tests.e2e.botapi_emulator import make_user
+from tests.e2e.helpers import open_chat, press_and_wait
 
 ANSWERS = {
     "est_age": "25_64",
@@ -24,17 +24,8 @@ ANSWERS = {
 
 async def test_arabic_estimate_with_buttons(gateway, emulator):
     ar = Translator("ar")
-    person = make_user("Samir", language_code="ar")
-    mark = emulator.mark(person["id"])
-    emulator.send_text(person, "/start")
-    picker = await emulator.wait_for_message(person["id"], after=mark)
-    mark = emulator.mark(person["id"])
-    emulator.press_button(person, picker, "lang:ar")
-    greeting = await emulator.wait_for_message(person["id"], after=mark, timeout=30)
-
-    mark = emulator.mark(person["id"])
-    emulator.press_button(person, greeting, "/estimate")
-    question = await emulator.wait_for_message(person["id"], after=mark, timeout=30)
+    person, greeting = await open_chat(emulator, "ar", "ar", "Samir")
+    question = await press_and_wait(emulator, person, greeting, "/estimate")
     for slot, value in ANSWERS.items():
         assert question["text"] == ar.gettext(ASK[slot]), slot
         mark = emulator.mark(person["id"])
@@ -69,16 +60,8 @@ async def test_arabic_estimate_with_buttons(gateway, emulator):
 
 async def test_no_papers_points_to_ame_and_domiciliation_kindly(gateway, emulator):
     fr = Translator("fr")
-    person = make_user("Nadia", language_code="fr")
-    mark = emulator.mark(person["id"])
-    emulator.send_text(person, "/start")
-    picker = await emulator.wait_for_message(person["id"], after=mark)
-    mark = emulator.mark(person["id"])
-    emulator.press_button(person, picker, "lang:fr")
-    question = await emulator.wait_for_message(person["id"], after=mark, timeout=30)
-    mark = emulator.mark(person["id"])
-    emulator.press_button(person, question, "/estimate")
-    question = await emulator.wait_for_message(person["id"], after=mark, timeout=30)
+    person, greeting = await open_chat(emulator, "fr", "fr", "Nadia")
+    question = await press_and_wait(emulator, person, greeting, "/estimate")
     for slot in ANSWERS:
         mark = emulator.mark(person["id"])
         value = "no_papers" if slot == "est_residence" else "unknown"
@@ -93,17 +76,7 @@ async def test_no_papers_points_to_ame_and_domiciliation_kindly(gateway, emulato
 
 
 async def test_stop_ends_the_questions(gateway, emulator):
-    person = make_user("Lea", language_code="en")
-    mark = emulator.mark(person["id"])
-    emulator.send_text(person, "/start")
-    picker = await emulator.wait_for_message(person["id"], after=mark)
-    mark = emulator.mark(person["id"])
-    emulator.press_button(person, picker, "lang:en")
-    greeting = await emulator.wait_for_message(person["id"], after=mark, timeout=30)
-    mark = emulator.mark(person["id"])
-    emulator.press_button(person, greeting, "/estimate")
-    question = await emulator.wait_for_message(person["id"], after=mark, timeout=30)
-    mark = emulator.mark(person["id"])
-    emulator.press_button(person, question, "/stop_estimate")
-    stopped = await emulator.wait_for_message(person["id"], after=mark, timeout=30)
+    person, greeting = await open_chat(emulator, "en", "en", "Lea")
+    question = await press_and_wait(emulator, person, greeting, "/estimate")
+    stopped = await press_and_wait(emulator, person, question, "/stop_estimate")
     assert stopped["text"] == Translator("en").gettext("OK, I stopped the questions. Nothing was kept.")

@@ -18,6 +18,7 @@ from bot.gateway.pseudonym import Pseudonymizer
 from bot.i18n import Translator
 from tests.e2e.botapi_emulator import make_chat, make_user, private_chat
 from tests.e2e.conftest import gateway_settings, start_gateway, stop_gateway
+from tests.e2e.helpers import open_chat, press_and_wait
 
 PHONE = "+33612345678"
 
@@ -36,13 +37,6 @@ async def team(settings, stack, emulator):
     state = {"app": app, "settings": team_settings}
     yield group, w1, w2, state
     await stop_gateway(state["app"])
-
-
-async def press_and_wait(emulator, user, message, data, chat_id=None, timeout=30):
-    chat_id = chat_id or user["id"]
-    mark = emulator.mark(chat_id)
-    emulator.press_button(user, message, data, strict=False)
-    return await emulator.wait_for_message(chat_id, after=mark, timeout=timeout)
 
 
 def db_rows(settings, query, *args):
@@ -173,11 +167,7 @@ async def test_arabic_phone_callback_claimed_relayed_closed(team, emulator, sett
 async def test_callback_in_free_text_telegram_contact_and_cancel(team, emulator, settings):
     group, _w1, _w2, _state = team
     fr = Translator("fr")
-    person = make_user("Bob", language_code="fr")
-    mark = emulator.mark(person["id"])
-    emulator.send_text(person, "/start")
-    picker = await emulator.wait_for_message(person["id"], after=mark)
-    await press_and_wait(emulator, person, picker, "lang:fr")
+    person, _greeting = await open_chat(emulator, "fr", "fr", "Bob")
     mark = emulator.mark(person["id"])
     emulator.send_text(person, "je veux parler a quelqu un svp")
     consent = await emulator.wait_for_message(person["id"], lambda m: "/forget" in m["text"],
