@@ -29,29 +29,30 @@ from bot.estimate.questions import SLOTS, UNKNOWN, accepted_values, to_answers
 
 
 class ValidateEstimateForm(FormValidationAction):
-    """Only the values the buttons offer; a typed postcode becomes a commune code."""
+    """Only the values the buttons offer; a typed postcode becomes an INSEE commune code."""
 
     def name(self) -> str:
         return "validate_estimate_form"
 
-    async def validate(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                       domain: DomainDict) -> list[EventType]:
-        events: list[EventType] = []
-        for slot in SLOTS:
-            value = tracker.get_slot(slot)
-            if value is None or (slot != "est_postcode" and value in accepted_values(slot)):
-                continue
-            if slot == "est_postcode":
-                if value == UNKNOWN or (isinstance(value, str) and value.isdigit() and len(value) == 5
-                                        and commune_code(value) == value):
-                    continue
-                depcom = commune_code(str(value))
-                if depcom is None:
-                    dispatcher.utter_message(response="utter_bad_postcode")
-                events.append(SlotSet(slot, depcom))
-                continue
-            events.append(SlotSet(slot, None))
-        return events
+    def __getattr__(self, name: str) -> Any:
+        # validate_est_age, validate_est_household...: one rule for every button question.
+        slot = name.removeprefix("validate_")
+        if name.startswith("validate_est_") and slot in SLOTS and slot != "est_postcode":
+            def validate_choice(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> dict[str, Any]:
+                return {slot: value if value in accepted_values(slot) else None}
+
+            return validate_choice
+        raise AttributeError(name)
+
+    def validate_est_postcode(self, value: Any, dispatcher: CollectingDispatcher,
+                              tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        if value == UNKNOWN:
+            return {"est_postcode": UNKNOWN}
+        depcom = commune_code(str(value))
+        if depcom is None:
+            dispatcher.utter_message(response="utter_bad_postcode")
+        return {"est_postcode": depcom}
 
 
 class ActionEstimateBack(Action):

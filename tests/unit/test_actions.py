@@ -74,3 +74,17 @@ async def test_emergency_picks_the_numbers_for_the_danger(text, entities, danger
     messages, _ = await run(ActionEmergency(), tracker(text, "emergency", entities))
     assert [m["response"] for m in messages] == ["utter_emergency"]
     assert messages[0]["danger"] == danger
+
+
+async def test_estimate_form_turns_a_postcode_into_a_commune_code():
+    from bot.actions.estimate import ValidateEstimateForm
+
+    form = ValidateEstimateForm()
+    dispatcher = CollectingDispatcher()
+    assert form.validate_est_postcode("75011", dispatcher, tracker(), {}) == {"est_postcode": "75056"}
+    assert form.validate_est_postcode("mon cp c 69003", dispatcher, tracker(), {}) == {
+        "est_postcode": "69123"}
+    assert form.validate_est_postcode("99999", dispatcher, tracker(), {}) == {"est_postcode": None}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_bad_postcode"]
+    assert form.validate_est_age("25_64", dispatcher, tracker(), {}) == {"est_age": "25_64"}
+    assert form.validate_est_age("999", dispatcher, tracker(), {}) == {"est_age": None}
