@@ -53,15 +53,18 @@ def percentile(values: list[float], q: float) -> float:
 class PeakMemory:
     """Samples resident memory of named processes every 200 ms in a thread."""
 
-    def __init__(self, pids: dict[str, int]) -> None:
+    def __init__(self, pids: dict[str, int], without_children: frozenset[str] = frozenset()) -> None:
+        self.without_children = without_children
         self.procs = {name: psutil.Process(pid) for name, pid in pids.items()}
         self.peak = dict.fromkeys(pids, 0)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _rss(self, proc: psutil.Process) -> int:
+    def _rss(self, name: str, proc: psutil.Process) -> int:
         try:
             total = proc.memory_info().rss
+            if name in self.without_children:
+                return total
             for child in proc.children(recursive=True):
                 total += child.memory_info().rss
             return total
@@ -71,7 +74,7 @@ class PeakMemory:
     def _run(self) -> None:
         while not self._stop.is_set():
             for name, proc in self.procs.items():
-                self.peak[name] = max(self.peak[name], self._rss(proc))
+                self.peak[name] = max(self.peak[name], self._rss(name, proc))
             time.sleep(0.2)
 
     def __enter__(self) -> PeakMemory:
@@ -135,6 +138,10 @@ async def rasa_open_loop(rasa_url: str, chats: int, rate: float, duration: float
             response.raise_for_status()
             latencies[kind].append(time.perf_counter() - started)
 
+        # Warm-up, as for the gateway: every conversation starts once (not measured).
+        await asyncio.gather(*(one(f"bench-direct-{i}", "smalltalk", "bonjour") for i in range(chats)))
+        for values in latencies.values():
+            values.clear()
         tasks = []
         started = time.perf_counter()
         sent = 0
@@ -145,6 +152,35 @@ async def rasa_open_loop(rasa_url: str, chats: int, rate: float, duration: float
                 one(f"bench-direct-{sent % chats}", kind, rng.choice(TURNS[kind]))))
             sent += 1
         await asyncio.gather(*tasks)
+    return latencies
+
+
+ESTIMATE_ANSWERS = [("est_age", "25_64"), ("est_household", "alone"), ("est_children", "two"),
+                    ("est_work_income", "w900"), ("est_other_income", "none"),
+                    ("est_housing", "rent_mid"), ("est_postcode", "93200"),
+                    ("est_residence", "french_eu")]
+
+
+async def estimate_latencies(emulator: BotApiEmulator, runs: int) -> list[float]:
+    """Answer the 8 questions with buttons; time the last answer -> the estimate (OpenFisca)."""
+    latencies = []
+    for _ in range(runs):
+        user = make_user(language_code="fr")
+        mark = emulator.mark(user["id"])
+        emulator.send_text(user, "bonjour")
+        message = await emulator.wait_for_message(user["id"], after=mark, timeout=60)
+        for index, (slot, value) in enumerate([("", ""), *ESTIMATE_ANSWERS]):
+            mark = emulator.mark(user["id"])
+            started = time.perf_counter()
+            if not slot:
+                emulator.press_button(user, message, "/estimate", strict=False)
+            elif slot == "est_postcode":
+                emulator.send_text(user, value)
+            else:
+                emulator.press_button(user, message, f'/inform{{"{slot}":"{value}"}}', strict=False)
+            message = await emulator.wait_for_message(user["id"], after=mark, timeout=60)
+            if index == len(ESTIMATE_ANSWERS):
+                latencies.append(time.perf_counter() - started)
     return latencies
 
 
@@ -190,7 +226,8 @@ async def main_async(args: argparse.Namespace) -> str:
         pids = {"Rasa server": stack.processes["rasa"].pid,
                 "action + NLG server": stack.processes["actions"].pid,
                 "gateway + emulator (bench process)": psutil.Process().pid}
-        with PeakMemory(pids) as memory:
+        # The bench process is the parent of Rasa and the action server: count it alone.
+        with PeakMemory(pids, frozenset({"gateway + emulator (bench process)"})) as memory:
             print("direct to Rasa, open loop...", flush=True)
             direct = await rasa_open_loop(stack.rasa_url, args.chats, args.rate, args.duration)
             async with BotApiEmulator(token="123456:TEST") as emulator:
@@ -201,6 +238,8 @@ async def main_async(args: argparse.Namespace) -> str:
                     print("through the gateway, open loop...", flush=True)
                     via_gateway, achieved = await gateway_open_loop(
                         emulator, args.chats, args.rate, args.duration)
+                    print("estimate turns...", flush=True)
+                    estimates = await estimate_latencies(emulator, args.estimates)
                     print("saturation...", flush=True)
                     saturation = await gateway_saturation(emulator, args.saturation_chats,
                                                           args.duration)
@@ -255,6 +294,13 @@ the danger screen, the typing action, Rasa, the action server, NLG, and the Tele
 
 {table(rows)}
 
+## The estimate turn
+
+The last answer of the 8-question estimate form through the gateway, until the result (one
+OpenFisca-France simulation in the action server, loaded once per process), {len(estimates)} runs
+one after the other: p50 **{percentile(estimates, 50) * 1000:.0f} ms**, p95
+**{percentile(estimates, 95) * 1000:.0f} ms**, max {max(estimates) * 1000:.0f} ms.
+
 ## Saturation
 
 Closed loop, {args.saturation_chats} chats each sending its next message as soon as it gets an
@@ -263,6 +309,21 @@ answer, for {args.duration:g} s: **{saturation:.1f} messages/s** through the gat
 ## Peak memory
 
 {table(mem_rows)}
+
+## Reading these numbers
+
+- Through the gateway, p95 is {percentile(all_g, 95) / percentile(all_d, 95):.2f}× the same turns sent
+  straight to Rasa (target: 1.3×); runs on this 2-core machine vary by about ±30 %. Per turn the gateway does one idempotency insert, one contact upsert
+  (last seen + language), one handoff lookup, the danger screen, and two Bot API calls (the typing
+  action is not awaited before Rasa is called).
+- The 400 ms p95 target is not met on 2 cores: Rasa alone, with the NLG server answering each
+  response and a SQLite tracker store, is already at {percentile(all_d, 95) * 1000:.0f} ms p95 at this load.
+- Saturation is set by one Rasa process (Rasa, the action + NLG server and this bench share 2
+  cores). Telegram's ceiling for one bot token is about 30 messages/s; reaching it needs about
+  three Rasa replicas behind a load balancer, with the tracker store on PostgreSQL and the Redis
+  lock store (so two replicas never handle the same conversation at once), on at least 4-6 cores,
+  plus one or two action + NLG servers.
+- Rasa holds most of the memory (TensorFlow). One extra Rasa replica costs about as much again.
 """
 
 
@@ -272,6 +333,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=10.0)
     parser.add_argument("--duration", type=float, default=30.0)
     parser.add_argument("--saturation-chats", type=int, default=40)
+    parser.add_argument("--estimates", type=int, default=20)
     parser.add_argument("--out", default=str(PROJECT_ROOT / "docs" / "benchmarks.md"))
     args = parser.parse_args()
     report = asyncio.run(main_async(args))

@@ -26,8 +26,9 @@ class ContactStore:
         return await asyncio.to_thread(self._language, pseudonym)
 
     async def touch(self, pseudonym: str, *, language: str | None = None,
-                    start_payload: str | None = None) -> None:
-        await asyncio.to_thread(self._touch, pseudonym, language, start_payload)
+                    start_payload: str | None = None) -> str | None:
+        """Record that the person wrote (for retention); return their language, if chosen."""
+        return await asyncio.to_thread(self._touch, pseudonym, language, start_payload)
 
     async def first_delivery(self, update_id: int) -> bool:
         """True the first time an update id is seen; False for a re-delivery."""
@@ -37,7 +38,7 @@ class ContactStore:
         with self._sessions() as session:
             return session.scalar(select(Contact.language).where(Contact.pseudonym == pseudonym))
 
-    def _touch(self, pseudonym: str, language: str | None, start_payload: str | None) -> None:
+    def _touch(self, pseudonym: str, language: str | None, start_payload: str | None) -> str | None:
         with self._sessions.begin() as session:
             contact = session.get(Contact, pseudonym)
             if contact is None:
@@ -48,6 +49,7 @@ class ContactStore:
                 contact.language = language
             if start_payload:
                 contact.start_payload = start_payload
+            return contact.language
 
     def _first_delivery(self, update_id: int) -> bool:
         try:

@@ -83,8 +83,8 @@ class Conversation:
 
     async def say(self, person: str, text: str, *, screen: bool = True) -> list[Outgoing]:
         """One turn: the person's text (or a button payload) in, the bot's messages out."""
-        language = await self.language_of(person)
-        await self.contacts.touch(person)
+        # One database round trip: last seen (for retention) and the language.
+        language = await self.contacts.touch(person) or self.default_language
         text = text.strip()[:MAX_TEXT]
         if not text:
             return [self._notice(language, EMPTY_TEXT)]

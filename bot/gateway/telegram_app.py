@@ -11,6 +11,7 @@ During a handoff, everything the person sends goes to the worker, not to Rasa.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import re
@@ -237,6 +238,7 @@ async def on_button(update: Update, context: AllerversContext) -> None:
         await send_all(update, await context.conversation.choose_language(person, data[5:]))
         return
     if data.startswith("cb:"):
+        # Kept encrypted, so a worker can reach the person back once they ask for a callback.
         await context.desk.cases.save_route(person, update.effective_chat.id)
         await send_all(update, await context.conversation.callback_button(person, data))
         return
@@ -244,19 +246,18 @@ async def on_button(update: Update, context: AllerversContext) -> None:
         logger.info("unrecognised button data rejected")
         await send_all(update, [await context.conversation.notice(person, BAD_BUTTON)])
         return
-    await context.desk.cases.save_route(person, update.effective_chat.id)
     await converse(update, context, data, screen=False)
 
 
 async def converse(update: Update, context: AllerversContext, text: str, *,
                    screen: bool = True) -> None:
     assert update.effective_chat is not None
-    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.TYPING)
-    person = context.person(update)
-    # Kept encrypted, so a worker can reach the person back if they ask for a callback.
-    await context.desk.cases.save_route(person, update.effective_chat.id)
-    replies = await context.conversation.say(person, text, screen=screen)
+    # The typing indicator is not awaited: the person's answer must not wait for it.
+    typing = asyncio.create_task(
+        context.bot.send_chat_action(update.effective_chat.id, ChatAction.TYPING))
+    replies = await context.conversation.say(context.person(update), text, screen=screen)
     await send_all(update, replies)
+    await asyncio.gather(typing, return_exceptions=True)
 
 
 async def on_unknown_command(update: Update, context: AllerversContext) -> None:
@@ -461,7 +462,8 @@ def build_application(settings: Settings) -> Application:
         if application.job_queue is not None:
             # Reminders are rebuilt from the database: a restart loses none.
             application.job_queue.run_repeating(remind_job, interval=60, first=5)
-            application.job_queue.run_repeating(retention_job, interval=24 * 3600, first=60)
+            # Retention locks the tracker store while it deletes: daily, and not at start-up.
+            application.job_queue.run_repeating(retention_job, interval=24 * 3600, first=3600)
 
     async def post_shutdown(application: Application) -> None:
         data: BotData = application.bot_data
