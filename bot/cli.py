@@ -129,7 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="apply database migrations")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
-    configure_logging(logging.WARNING if args.command in ("parse", "chat") else logging.INFO)
+    quiet = args.command in ("parse", "chat") or (
+        args.command == "run" and (args.console or not settings.telegram_bot_token))
+    # The console chat shares the terminal with the logs: only warnings there.
+    configure_logging(logging.WARNING if quiet else logging.INFO)
     if args.command == "run":
         return cmd_run(settings, args.console)
     if args.command == "chat":

@@ -8,10 +8,12 @@ from __future__ import annotations
 import asyncio
 import sys
 
+from bot.cases import CaseStore
 from bot.config import Settings
 from bot.db import create_engine_for, session_factory
 from bot.gateway.contacts import ContactStore
-from bot.gateway.conversation import HELP, Conversation, Outgoing
+from bot.gateway.conversation import FORGOTTEN, HELP, Conversation, Outgoing
+from bot.gateway.erasure import TrackerEraser
 from bot.gateway.pseudonym import Pseudonymizer
 from bot.gateway.rasa_client import RasaClient
 from bot.nlg.payloads import intent_payload
@@ -39,10 +41,15 @@ async def read_line(prompt: str) -> str | None:
 
 async def chat(settings: Settings) -> None:
     engine = create_engine_for(settings.database_url)
+    sessions = session_factory(engine)
+    # Callback requests made in the console are saved like any other; only Telegram shows
+    # them to the workers' group.
     conversation = Conversation(
         RasaClient(settings.rasa_url, settings.rasa_timeout_seconds),
-        ContactStore(session_factory(engine)),
+        ContactStore(sessions),
         settings.default_language,
+        cases=CaseStore(sessions, settings.secret_key.get()),
+        retention_days=settings.retention_days,
     )
     person = Pseudonymizer(settings.secret_key.get())(CONSOLE_USER)
     language = await conversation.language_of(person)
@@ -57,12 +64,23 @@ async def chat(settings: Settings) -> None:
                 data = choices[int(line) - 1]
                 if data.startswith("lang:"):
                     replies = await conversation.choose_language(person, data[5:])
+                elif data.startswith("cb:"):
+                    replies = await conversation.callback_button(person, data)
                 else:
                     replies = await conversation.say(person, data, screen=False)
             elif line == "/menu":
                 replies = await conversation.say(person, intent_payload("ask_benefit"), screen=False)
             elif line == "/language":
                 replies = [conversation.language_picker(await conversation.language_of(person))]
+            elif line == "/forget":
+                await conversation.cases.forget(person)  # type: ignore[union-attr]
+                eraser = TrackerEraser(settings.tracker_store_url)
+                await eraser.forget(person)
+                eraser.dispose()
+                conversation.forget_draft(person)
+                replies = [await conversation.notice(person, FORGOTTEN)]
+            elif line == "/mycallback":
+                replies = await conversation.my_callback(person)
             elif line == "/help":
                 replies = [await conversation.notice(person, HELP)]
             else:

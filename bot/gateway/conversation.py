@@ -239,6 +239,7 @@ def case_number(case: Case) -> str:
     return f"#{case.id}"
 
 
+FORGOTTEN = N_("Everything about you has been erased: your requests, your number, our conversation.")
 NO_CALLBACK = N_("You have no callback request at the moment.")
 CANCELLED = N_("Your request %(number)s is cancelled.")
 CASE_STATUS = {

@@ -49,6 +49,7 @@ from bot.gateway import workers
 from bot.gateway.contacts import ContactStore
 from bot.gateway.conversation import (
     BAD_BUTTON,
+    FORGOTTEN,
     HELP,
     NOT_TEXT,
     UNAVAILABLE,
@@ -66,7 +67,6 @@ from bot.nlg.payloads import intent_payload, parse_payload
 logger = logging.getLogger(__name__)
 START_PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 MAX_CALLBACK_BYTES = 64
-FORGOTTEN = N_("Everything about you has been erased: your requests, your number, our conversation.")
 NOT_A_WORKER = N_("Only outreach workers can do this.")
 NO_CASE_HERE = N_("Use this inside a case: its topic, or a reply to its card.")
 
