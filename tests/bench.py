@@ -313,7 +313,8 @@ answer, for {args.duration:g} s: **{saturation:.1f} messages/s** through the gat
 ## Reading these numbers
 
 - Through the gateway, p95 is {percentile(all_g, 95) / percentile(all_d, 95):.2f}× the same turns sent
-  straight to Rasa (target: 1.3×); runs on this 2-core machine vary by about ±30 %. Per turn the gateway does one idempotency insert, one contact upsert
+  straight to Rasa (target: 1.3×); runs on this 2-core machine vary a lot from one to the next.
+  Per turn the gateway does one idempotency insert, one contact upsert
   (last seen + language), one handoff lookup, the danger screen, and two Bot API calls (the typing
   action is not awaited before Rasa is called).
 - The 400 ms p95 target is not met on 2 cores: Rasa alone, with the NLG server answering each

@@ -15,6 +15,7 @@ about income or papers is written to the app database.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -69,6 +70,12 @@ class ActionEstimateBack(Action):
         return [SlotSet(answered[-1], None)] if answered else []
 
 
+def mentioned_disability(tracker: Tracker) -> bool:
+    """Disability was mentioned in this conversation: the person asked about the AAH."""
+    return any(event.get("event") == "slot" and event.get("name") == "benefit"
+               and event.get("value") == "aah" for event in tracker.events)
+
+
 class ActionEstimate(Action):
     """Compute the estimate and answer with the likely and possible rights."""
 
@@ -78,6 +85,8 @@ class ActionEstimate(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[EventType]:
         answers = to_answers({slot: tracker.get_slot(slot) for slot in SLOTS})
+        if mentioned_disability(tracker):
+            answers = dataclasses.replace(answers, disability=True)
         # One OpenFisca simulation (about a second): off the event loop.
         estimate = await asyncio.to_thread(estimate_entitlements, answers, dt.date.today())
         results = [

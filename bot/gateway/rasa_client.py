@@ -44,15 +44,23 @@ class RasaClient:
             raise RasaUnavailableError("empty reply")
         return messages
 
-    async def benefits_asked(self, sender: str) -> list[str]:
-        """The rights this conversation was about, in order, from the tracker's slot events."""
+    async def _events(self, sender: str) -> list[dict[str, Any]]:
         try:
             response = await self._http.get(f"/conversations/{sender}/tracker",
                                             params={"include_events": "ALL"})
             response.raise_for_status()
-            events = response.json().get("events") or []
+            return list(response.json().get("events") or [])
         except (httpx.HTTPError, ValueError) as error:
             raise RasaUnavailableError(type(error).__name__) from error
+
+    async def intents_asked(self, sender: str) -> list[str]:
+        """What the person asked, as intent names in order (no text), from the tracker."""
+        return [str(e["parse_data"]["intent"]["name"]) for e in await self._events(sender)
+                if e.get("event") == "user" and (e.get("parse_data") or {}).get("intent", {}).get("name")]
+
+    async def benefits_asked(self, sender: str) -> list[str]:
+        """The rights this conversation was about, in order, from the tracker's slot events."""
+        events = await self._events(sender)
         asked: list[str] = []
         for event in events:
             if event.get("event") == "slot" and event.get("name") == "benefit":

@@ -19,6 +19,7 @@ from bot.cases.states import HANDOFF_STATES, CaseState, InvalidTransitionError
 from bot.db.models import Case
 from bot.gateway.callback_flow import TIMES
 from bot.gateway.conversation import case_number
+from bot.gateway.rasa_client import RasaUnavailableError
 from bot.i18n import N_, Translator
 from bot.knowledge.texts import TEXTS
 
@@ -283,8 +284,19 @@ class WorkerDesk:
                 "then Release and Claim again to receive the number.")))
 
     async def summary(self, case: Case) -> str:
+        """The case for a worker: card, what was asked (intents, never the person's words),
+        history of states, internal notes."""
         _ = self._
-        lines = [card_text(case, _), "", _.gettext(N_("History:"))]
+        lines = [card_text(case, _)]
+        try:
+            intents = await self.conversation.rasa.intents_asked(case.pseudonym)
+        except RasaUnavailableError:
+            intents = []
+        asked = [i for i in intents if not i.startswith(("greet", "affirm", "deny", "thank", "inform"))]
+        if asked:
+            lines += ["", _.gettext(N_("What the person asked (topics, not their words):")),
+                      " → ".join(asked[-15:])]
+        lines += ["", _.gettext(N_("History:"))]
         for event in await self.cases.events(case.id):
             at = event.at.strftime("%d/%m %H:%M") if isinstance(event.at, dt.datetime) else ""
             lines.append(f"• {at} {event.from_state or '∅'} → {event.to_state} ({event.actor[:20]})")

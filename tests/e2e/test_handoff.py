@@ -139,6 +139,18 @@ async def test_arabic_phone_callback_claimed_relayed_closed(team, emulator, sett
     ready = await emulator.wait_for_message(person["id"], after=person_mark, timeout=30)
     assert ar.gettext(workers.READY_MESSAGES["documents"]) in ready["text"]
 
+    # /summary: what was asked as topics and states, never the person's own words.
+    group_mark = emulator.mark(group["id"])
+    emulator.send_text(winner, "/summary", chat=group, message_thread_id=thread)
+    summary = await emulator.wait_for_message(group["id"], lambda m: "talk_to_human" in m["text"],
+                                              after=group_mark, timeout=30)
+    assert "الكراء" not in summary["text"] and "claimed" in summary["text"]
+    emulator.send_text(winner, "/note rappeler avec interprete arabe", chat=group,
+                       message_thread_id=thread)
+    await emulator.wait_for_message(group["id"], after=group_mark + 1, timeout=30)
+    assert all("rappeler" not in m["text"] for m in emulator.sent_messages(person["id"])), \
+        "a note never reaches the person"
+
     person_mark = emulator.mark(person["id"])
     emulator.send_text(winner, "/close", chat=group, message_thread_id=thread)
     done = await emulator.wait_for_message(person["id"], after=person_mark, timeout=30)
