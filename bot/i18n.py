@@ -13,7 +13,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency
 from babel.support import Translations
 
 from bot.config import PROJECT_ROOT, SUPPORTED_LANGUAGES
@@ -22,7 +22,6 @@ LOCALES_DIR = PROJECT_ROOT / "locales"
 DOMAIN = "messages"
 # The Babel locale used to format numbers and dates for each language the bot speaks.
 FORMAT_LOCALES = {"fr": "fr_FR", "en": "en_GB", "ar": "ar"}
-RTL_LANGUAGES = frozenset({"ar"})
 
 
 def N_(message: str) -> str:
@@ -68,9 +67,6 @@ class Translator:
     def money(self, amount: Decimal | float) -> str:
         return format_money(amount, self.language)
 
-    def number(self, value: Decimal | float | int) -> str:
-        return format_decimal(value, locale=FORMAT_LOCALES[self.language])
-
     def date(self, value: dt.date) -> str:
         return format_date(value, format="long", locale=FORMAT_LOCALES[self.language])
 
@@ -90,7 +86,3 @@ def negotiate_language(language_code: str | None, default: str = "fr") -> str:
     except (ValueError, UnknownLocaleError):
         return default
     return locale.language if locale.language in SUPPORTED_LANGUAGES else default
-
-
-def is_rtl(language: str) -> bool:
-    return language in RTL_LANGUAGES

@@ -68,15 +68,3 @@ class RasaClient:
                 if isinstance(value, str) and value not in asked:
                     asked.append(value)
         return asked
-
-    async def parse(self, text: str) -> dict[str, Any]:
-        response = await self._http.post("/model/parse", json={"text": text})
-        response.raise_for_status()
-        return dict(response.json())
-
-    async def is_ready(self) -> bool:
-        try:
-            response = await self._http.get("/status", timeout=2.0)
-        except httpx.HTTPError:
-            return False
-        return response.status_code == 200 and bool(response.json().get("model_file"))

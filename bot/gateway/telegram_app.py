@@ -42,7 +42,7 @@ from telegram.ext import (
 )
 
 from bot.cases import CaseStore
-from bot.cases.states import HANDOFF_STATES, CaseState
+from bot.cases.states import CaseState
 from bot.config import SUPPORTED_LANGUAGES, Settings
 from bot.db import create_engine_for, session_factory
 from bot.gateway import workers
@@ -150,8 +150,9 @@ async def gatekeeper(update: Update, context: AllerversContext) -> None:
 
 
 async def handoff_case(update: Update, context: AllerversContext):  # type: ignore[no-untyped-def]
-    case = await context.desk.cases.open_case_of(context.person(update))
-    return case if case is not None and CaseState(case.state) in HANDOFF_STATES else None
+    cases = context.desk.cases
+    case = await cases.open_case_of(context.person(update))
+    return case if cases.in_handoff(case) else None
 
 
 async def start(update: Update, context: AllerversContext) -> None:
@@ -304,7 +305,7 @@ async def on_worker_message(update: Update, context: AllerversContext) -> None:
     case = await workers.case_for_worker_message(update, context)
     if message is None or case is None or update.effective_user is None:
         return
-    if (CaseState(case.state) in HANDOFF_STATES
+    if (context.desk.cases.in_handoff(case)
             and case.claimed_by == context.desk.worker_pseudonym(update.effective_user.id)):
         await context.desk.relay_to_person(case, message)
 
@@ -328,7 +329,7 @@ async def cmd_say(update: Update, context: AllerversContext) -> None:
     key = context.args[0] if context.args else ""
     if case is None or update.effective_message is None:
         return
-    if key not in workers.READY_MESSAGES or CaseState(case.state) not in HANDOFF_STATES:
+    if key not in workers.READY_MESSAGES or not context.desk.cases.in_handoff(case):
         await update.effective_message.reply_text(context.desk._.gettext(
             N_("Claim the case first, then use /say with one of: %(keys)s"),
             keys=", ".join(workers.READY_MESSAGES)))
