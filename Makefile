@@ -69,7 +69,7 @@ chat: setup train ## Console chat
 	$(VENV)/bin/allervers chat
 
 lint: $(VENV)/.installed ## ruff
-	$(VENV)/bin/ruff check bot tests
+	$(VENV)/bin/ruff check bot tests allervers_nlu
 
 validate: $(RASA_VENV)/.installed ## rasa data validate
 	$(RASA) data validate --data nlu --domain domain.yml --config config.yml --fail-on-warnings

@@ -82,7 +82,7 @@ def cmd_actions(settings: Settings) -> int:
 
 
 def cmd_parse(settings: Settings) -> int:
-    """stdin lines -> JSON lines {text, language, intent, confidence, benefit}."""
+    """stdin lines -> JSON lines {text, language, intent, confidence, benefit[, benefits]}."""
     from bot.knowledge import load_knowledge_base
     from bot.language_id import identify_language
 
@@ -100,18 +100,21 @@ def cmd_parse(settings: Settings) -> int:
                 text = raw.rstrip("\n")
                 result = client.post("/model/parse", json={"text": text}).json()
                 intent = result.get("intent") or {}
-                benefit = next(
-                    (e.get("value") for e in result.get("entities") or []
-                     if e.get("entity") == "benefit" and e.get("value") in benefit_ids),
-                    None,
-                )
-                print(json.dumps({
+                benefits: list[str] = []
+                for entity in result.get("entities") or []:
+                    value = entity.get("value")
+                    if entity.get("entity") == "benefit" and value in benefit_ids and value not in benefits:
+                        benefits.append(value)
+                row = {
                     "text": text,
                     "language": identify_language(text, settings.default_language),
                     "intent": intent.get("name"),
                     "confidence": round(float(intent.get("confidence") or 0.0), 4),
-                    "benefit": benefit,
-                }, ensure_ascii=False), flush=True)
+                    "benefit": benefits[0] if benefits else None,
+                }
+                if len(benefits) > 1:
+                    row["benefits"] = benefits  # a situation that touches several rights
+                print(json.dumps(row, ensure_ascii=False), flush=True)
     finally:
         if stack is not None:
             stack.stop()

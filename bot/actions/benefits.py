@@ -1,7 +1,26 @@
-"""Answer questions about one entitlement: what it is, who can get it, how to apply."""
+"""Answer questions about one entitlement: what it is, who can get it, how to apply.
+
+Which right a message is about comes from the NLU (`allervers_nlu.rights`): the `benefit`
+entities of the latest message, most likely first, whether the person named the right or
+described a situation; and, when the model was not sure, its best guesses (`rights`).
+
+```mermaid
+flowchart LR
+  M[message] --> R{rights in this message?}
+  R -- yes --> A[answer the first; the others and the estimate as buttons]
+  R -- no --> G{guesses?}
+  G -- yes --> Q[ask back: the best guesses as buttons, and a person]
+  G -- no --> F{right in focus?}
+  F -- yes, a follow-up: how to apply, and for a couple... --> A
+  F -- no --> W[ask which right / offer the estimate]
+```
+A right in focus is reused only when the message brings no right of its own, so a new need
+is never answered with the previous topic.
+"""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -10,19 +29,42 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.knowledge import load_knowledge_base
 
+logger = logging.getLogger(__name__)
 
-def mentioned_benefit(tracker: Tracker) -> str | None:
-    """The entitlement named in the last message, else the one the conversation is about."""
+# A guess below this probability is not worth a button: the message is a follow-up or is
+# not about a right at all.
+GUESS_FLOOR = 0.15
+MAX_GUESSES = 3
+
+
+def message_rights(tracker: Tracker) -> list[str]:
+    """The rights the latest message is about, most likely first (knowledge-base ids only)."""
     kb = load_knowledge_base()
-    for value in tracker.get_latest_entity_values("benefit"):
-        if value in kb:
-            return str(value)
-    current = tracker.get_slot("benefit")
-    return current if current in kb else None
+    rights: list[str] = []
+    for entity in tracker.latest_message.get("entities") or []:
+        value = entity.get("value")
+        if entity.get("entity") == "benefit" and value in kb and value not in rights:
+            rights.append(str(value))
+    return rights
+
+
+def guessed_rights(tracker: Tracker) -> list[str]:
+    """The model's best guesses when it was not sure enough to answer (may be empty)."""
+    kb = load_knowledge_base()
+    return [str(r["value"]) for r in tracker.latest_message.get("rights") or []
+            if r.get("value") in kb and float(r.get("confidence") or 0) >= GUESS_FLOOR][:MAX_GUESSES]
+
+
+def ask_back(dispatcher: CollectingDispatcher, guesses: list[str]) -> list[EventType]:
+    """One short question with the best guesses as buttons (and a person)."""
+    # Counted (never the words) so the organisation knows how often the bot is unsure.
+    logger.info("asked back with %d guesses", len(guesses))
+    dispatcher.utter_message(response="utter_ask_clarify", candidates=guesses)
+    return []
 
 
 class _BenefitAnswer:
-    """Shared run(): answer about the benefit in focus, or ask which one."""
+    """Shared run(): answer about the right(s) of the message, ask back, or ask which one."""
 
     response_name = ""
     no_benefit_response = "utter_ask_which_benefit"
@@ -30,12 +72,19 @@ class _BenefitAnswer:
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        benefit = mentioned_benefit(tracker)
-        if benefit is None:
+        rights = message_rights(tracker)
+        if not rights:
+            guesses = guessed_rights(tracker)
+            if guesses:
+                return ask_back(dispatcher, guesses)
+            current = tracker.get_slot("benefit")
+            if current in load_knowledge_base():
+                rights = [current]
+        if not rights:
             dispatcher.utter_message(response=self.no_benefit_response)
             return []
-        dispatcher.utter_message(response=self.response_name, benefit=benefit)
-        return [SlotSet("benefit", benefit)]
+        dispatcher.utter_message(response=self.response_name, benefit=rights[0], others=rights[1:])
+        return [SlotSet("benefit", rights[0])]
 
 
 class ActionAnswerBenefit(_BenefitAnswer, Action):
@@ -65,3 +114,20 @@ class ActionHowToApply(_BenefitAnswer, Action):
 
     def name(self) -> str:
         return "action_how_to_apply"
+
+
+class ActionClarify(Action):
+    """The NLU was not sure what the message is about: ask back instead of failing."""
+
+    def name(self) -> str:
+        return "action_clarify"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        guesses = message_rights(tracker) or guessed_rights(tracker)
+        if guesses:
+            return ask_back(dispatcher, guesses[:MAX_GUESSES])
+        logger.info("asked back with 0 guesses")
+        dispatcher.utter_message(response="utter_default")
+        return []

@@ -2,7 +2,7 @@
 
 ```mermaid
 flowchart LR
-  A[/estimate button or intent/] --> F[estimate_form: 8 questions, buttons]
+  A[/estimate button or intent/] --> F[estimate_form: 8 questions, buttons or typed answers]
   F -- Back --> B[action_estimate_back: forget the previous answer] --> F
   F -- Stop --> S[utter_estimate_stopped]
   F -- all answered or skipped --> E[action_estimate: one OpenFisca simulation]
@@ -27,10 +27,13 @@ from rasa_sdk.types import DomainDict
 from bot.estimate.compute import estimate_entitlements
 from bot.estimate.postcodes import commune_code
 from bot.estimate.questions import SLOTS, UNKNOWN, accepted_values, to_answers
+from bot.estimate.typed import DONT_KNOW, fold, read_answer
 
 
 class ValidateEstimateForm(FormValidationAction):
-    """Only the values the buttons offer; a typed postcode becomes an INSEE commune code."""
+    """A tapped button value, or a typed answer read by `bot.estimate.typed`; a postcode found in
+    the text becomes an INSEE commune code. An answer that does not fit is asked again, with an
+    example of what to type: the form is never left by accident."""
 
     def name(self) -> str:
         return "validate_estimate_form"
@@ -39,18 +42,24 @@ class ValidateEstimateForm(FormValidationAction):
         # validate_est_age, validate_est_household...: one rule for every button question.
         slot = name.removeprefix("validate_")
         if name.startswith("validate_est_") and slot in SLOTS and slot != "est_postcode":
-            def validate_choice(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+            def validate_answer(value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                 domain: DomainDict) -> dict[str, Any]:
-                return {slot: value if value in accepted_values(slot) else None}
+                if value in accepted_values(slot):
+                    return {slot: value}
+                answer = read_answer(slot, str(value or ""), age=tracker.get_slot("est_age"))
+                if answer is None:
+                    dispatcher.utter_message(response="utter_typed_answer_hint", slot=slot)
+                return {slot: answer}
 
-            return validate_choice
+            return validate_answer
         raise AttributeError(name)
 
     def validate_est_postcode(self, value: Any, dispatcher: CollectingDispatcher,
                               tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        if value == UNKNOWN:
+        text = fold(str(value or ""))
+        if value == UNKNOWN or DONT_KNOW.search(text):
             return {"est_postcode": UNKNOWN}
-        depcom = commune_code(str(value))
+        depcom = commune_code(text)
         if depcom is None:
             dispatcher.utter_message(response="utter_bad_postcode")
         return {"est_postcode": depcom}

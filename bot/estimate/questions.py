@@ -71,6 +71,18 @@ ASK = {
     "est_residence": N_("Question 8 of 8. What is your situation in France?"),
 }
 
+# What a person can type instead of tapping: shown when a typed answer does not fit.
+TYPED_EXAMPLE = {
+    "est_age": N_("35"),
+    "est_household": N_("alone"),
+    "est_children": N_("2"),
+    "est_work_income": N_("1200"),
+    "est_other_income": N_("none, or 600 unemployment benefit"),
+    "est_housing": N_("tenant, rent 450"),
+    "est_postcode": N_("75011"),
+    "est_residence": N_("French, or residence permit for 2 years"),
+}
+
 # Representative values for the bands (an estimate, said so to the person).
 CHILDREN = {
     "none": (),
@@ -109,20 +121,37 @@ def to_answers(slots: dict[str, str | None]) -> Answers:
         raw = slots.get(slot)
         return None if raw in (None, UNKNOWN) else str(raw)
 
-    other = OTHER.get(value("est_other_income") or "")
-    housing = HOUSING.get(value("est_housing") or "")
+    other = OTHER.get(value("est_other_income") or "") or _typed_pair(value("est_other_income"))
+    housing = HOUSING.get(value("est_housing") or "") or _typed_pair(value("est_housing"))
     household = value("est_household")
     work = value("est_work_income")
     children = value("est_children")
+    age = value("est_age")
     return Answers(
-        age_band=value("est_age"),
+        age_band=None if age is None or age.isdigit() else age,
+        age=int(age) if age and age.isdigit() else None,
         couple=None if household is None else household == "couple",
         children=CHILDREN.get(children) if children else None,
-        work_income=Decimal(WORK[work]) if work in WORK else None,
+        work_income=Decimal(WORK[work]) if work in WORK else _typed_amount(work),
         other_income_kind=other[0] if other else None,
-        other_income=Decimal(other[1]) if other else None,
+        other_income=Decimal(other[1]) if other and other[1] is not None else None,
         housing=housing[0] if housing else None,
         rent=Decimal(housing[1]) if housing and housing[1] is not None else None,
         depcom=value("est_postcode"),
         residence=value("est_residence"),
     )
+
+
+def _typed_pair(value: str | None) -> tuple[str, int | None] | None:
+    """A typed answer with an amount ("unemployment:600", "tenant:450") or without ("tenant")."""
+    if not value or value in QUESTIONS["est_other_income"] or value in QUESTIONS["est_housing"]:
+        return None
+    kind, _, amount = value.partition(":")
+    if kind not in ("unemployment", "pension", "tenant"):
+        return None
+    return kind, int(amount) if amount.isdigit() else None
+
+
+def _typed_amount(value: str | None) -> Decimal | None:
+    """A typed amount in euros ("1200"), else None."""
+    return Decimal(value) if value and value.isdigit() else None

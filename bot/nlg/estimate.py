@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.estimate.questions import ASK, QUESTIONS, UNKNOWN
+from bot.estimate.questions import ASK, QUESTIONS, TYPED_EXAMPLE, UNKNOWN
 from bot.i18n import N_
 from bot.nlg.payloads import intent_payload
 from bot.nlg.render import (
@@ -52,6 +52,14 @@ def offer_estimate(ctx: Context) -> Reply:
 @response("utter_bad_postcode")
 def bad_postcode(ctx: Context) -> Reply:
     return Reply(ctx._.gettext(N_("I do not know this postcode. Please type 5 digits, for example 93200.")))
+
+
+@response("utter_typed_answer_hint")
+def typed_answer_hint(ctx: Context) -> Reply:
+    """A typed answer that does not fit: the question comes again right after this."""
+    example = TYPED_EXAMPLE.get(ctx.arguments.get("slot") or "", TYPED_EXAMPLE["est_age"])
+    text = N_("I did not understand this answer. Tap a button, or type for example: %(example)s")
+    return Reply(ctx._.gettext(text, example=ctx._.gettext(example)))
 
 
 @response("utter_estimate_stopped")

@@ -233,14 +233,45 @@ def next_steps(ctx: Context, benefit_id: str, *intents: str) -> list[Button]:
     ]
 
 
+def other_rights(ctx: Context) -> list[str]:
+    """The other rights the message may be about (most likely first), offered as buttons."""
+    return [b for b in ctx.arguments.get("others") or [] if b in ctx.kb and b != ctx.benefit_id()]
+
+
 @response("utter_benefit_summary")
 def benefit_summary(ctx: Context) -> Reply:
     benefit_id = ctx.benefit_id()
     if benefit_id is None:
         return ask_which_benefit(ctx)
     benefit = ctx.kb.get(benefit_id)
-    return Reply(ctx._.gettext(benefit.texts.summary, **amounts(ctx, benefit_id)),
-                 next_steps(ctx, benefit_id, "check_eligibility", "how_to_apply"))
+    text = ctx._.gettext(benefit.texts.summary, **amounts(ctx, benefit_id))
+    others = other_rights(ctx)
+    if not others:
+        return Reply(text, next_steps(ctx, benefit_id, "check_eligibility", "how_to_apply"))
+    # A situation that touches several rights: the most likely one answered, the others offered.
+    text += "\n\n" + ctx._.gettext(N_("This may concern you too:"))
+    return Reply(text, [
+        *(Button(short_name(ctx, other), intent_payload("ask_benefit", benefit=other)) for other in others),
+        Button(ctx._.gettext(N_("How to apply")), intent_payload("how_to_apply", benefit=benefit_id)),
+        estimate_button(ctx),
+        human_button(ctx),
+    ])
+
+
+@response("utter_ask_clarify")
+def ask_clarify(ctx: Context) -> Reply:
+    """Not sure what the message is about: the best guesses as buttons, and a person."""
+    candidates = [c for c in ctx.arguments.get("candidates") or [] if c in ctx.kb]
+    if not candidates:
+        return default(ctx)
+    return Reply(
+        ctx._.gettext(N_("I am not sure I understood. Is it about one of these?")),
+        [
+            *(Button(short_name(ctx, c), intent_payload("ask_benefit", benefit=c)) for c in candidates),
+            Button(ctx._.gettext(N_("Something else")), intent_payload("ask_benefit")),
+            human_button(ctx),
+        ],
+    )
 
 
 @response("utter_benefit_eligibility")

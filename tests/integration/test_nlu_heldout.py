@@ -1,7 +1,13 @@
-"""Held-out NLU accuracy per language, on sentences never used in training.
+"""NLU accuracy per language on sets never trained on (training reads `nlu/` only).
 
-The held-out sets live in tests/nlu_heldout/, outside nlu/, so `rasa train --data nlu` never
-sees them. The same measurement is reported by `make bench` in docs/benchmarks.md.
+- Real questions (`tests/nlu_real/`): written by people on forums or published by public
+  services and associations as questions people ask, each with its source.
+- Described situations (`tests/nlu_situations/`): no right's name in the sentence, written apart
+  from the training data.
+- Paraphrases (`tests/nlu_heldout/`): written with the training data; kept apart, with their own
+  floors, because they do not predict what real people get.
+
+The same measurements are reported by `make bench` in docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -14,31 +20,63 @@ import sys
 import pytest
 
 from bot.config import PROJECT_ROOT
-from tests.nlu_eval import evaluate_language
+from tests.nlu_eval import REAL_DIR, SITUATIONS_DIR, evaluate_language, evaluate_set
 
-FLOORS = {"fr": 0.90, "en": 0.85, "ar": 0.85}
-BENEFIT_FLOORS = {"fr": 0.85, "en": 0.85, "ar": 0.80}
+REAL_FLOORS = {"fr": 0.85, "en": 0.80, "ar": 0.80}
+SITUATION_FLOOR = 0.85
+# When the question names the right (its name or a synonym, however spelt), across the real
+# questions and the situations of a language.
+NAMED_FLOOR = 0.95
+PARAPHRASE_FLOORS = {"fr": 0.90, "en": 0.85, "ar": 0.85}
+PARAPHRASE_BENEFIT_FLOORS = {"fr": 0.85, "en": 0.85, "ar": 0.80}
 
 
-@pytest.mark.parametrize("language", sorted(FLOORS))
-def test_held_out_intent_accuracy_meets_the_floor(stack, language):
+@pytest.mark.parametrize("language", sorted(REAL_FLOORS))
+def test_real_questions_meet_the_floor(stack, language):
+    report = evaluate_set(stack.rasa_url, REAL_DIR, language)
+    print(f"\n{report.summary()}")
+    assert report.accuracy >= REAL_FLOORS[language], report.errors_digest()
+
+
+@pytest.mark.parametrize("language", sorted(REAL_FLOORS))
+def test_described_situations_meet_the_floor(stack, language):
+    report = evaluate_set(stack.rasa_url, SITUATIONS_DIR, language)
+    print(f"\n{report.summary()}")
+    assert report.accuracy >= SITUATION_FLOOR, report.errors_digest()
+
+
+@pytest.mark.parametrize("language", sorted(REAL_FLOORS))
+def test_named_rights_are_found(stack, language):
+    reports = [evaluate_set(stack.rasa_url, d, language) for d in (REAL_DIR, SITUATIONS_DIR)]
+    named = sum(r.named_total for r in reports)
+    correct = sum(r.named_correct for r in reports)
+    print(f"\n{language}: named {correct}/{named}")
+    assert named >= 5 and correct / named >= NAMED_FLOOR, "\n".join(r.errors_digest() for r in reports)
+
+
+@pytest.mark.parametrize("language", sorted(PARAPHRASE_FLOORS))
+def test_paraphrases_meet_the_floor(stack, language):
     report = evaluate_language(stack.rasa_url, language)
     print(f"\n{language}: {report.summary()}")
-    assert report.intent_accuracy >= FLOORS[language], report.errors_digest()
-    assert report.benefit_accuracy >= BENEFIT_FLOORS[language], report.errors_digest()
+    assert report.intent_accuracy >= PARAPHRASE_FLOORS[language], report.errors_digest()
+    assert report.benefit_accuracy >= PARAPHRASE_BENEFIT_FLOORS[language], report.errors_digest()
 
 
 def test_parse_command_follows_the_contract(stack, settings):
-    lines = "c koi le rsa\nhow do I apply for APL\nكيف نطلب الـ AME\n\n"
+    lines = ("c koi le rsa\nhow do I apply for APL\nكيف نطلب الـ AME\n\n"
+             "je suis sans papiers et ma fille a de la fievre\n"
+             "mon proprio veut me mettre dehors, j ai 4 mois de loyer en retard\n")
     env = {**os.environ, "RASA_URL": stack.rasa_url, "SECRET_KEY": settings.secret_key.get(),
            "ALLERVERS_VAR_DIR": str(settings.var_dir)}
     done = subprocess.run([sys.executable, "-m", "bot.cli", "parse"], input=lines, text=True,
                           capture_output=True, cwd=PROJECT_ROOT, env=env, timeout=120, check=True)
     rows = [json.loads(line) for line in done.stdout.splitlines()]
-    assert [r["text"] for r in rows] == ["c koi le rsa", "how do I apply for APL",
-                                          "كيف نطلب الـ AME", ""]
-    assert all(set(r) == {"text", "language", "intent", "confidence", "benefit"} for r in rows)
+    assert [r["text"] for r in rows] == lines.splitlines()
+    contract = {"text", "language", "intent", "confidence", "benefit"}
+    assert all(set(r) - {"benefits"} == contract for r in rows)
     assert [r["language"] for r in rows[:3]] == ["fr", "en", "ar"]
-    assert [r["benefit"] for r in rows[:3]] == ["rsa", "aide_logement", "ame"]
+    assert [r["benefit"] for r in rows[:5]] == ["rsa", "aide_logement", "ame", None, "ame"]
     assert rows[1]["intent"] == "how_to_apply"
     assert all(0.0 <= r["confidence"] <= 1.0 for r in rows)
+    # A situation that touches two rights: both, the most likely first.
+    assert rows[5]["benefit"] == "fsl" and "aide_logement" in rows[5].get("benefits", [])

@@ -5,16 +5,22 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.benefits import ActionAnswerBenefit, ActionBenefitEligibility, ActionHowToApply
+from bot.actions.benefits import (
+    ActionAnswerBenefit,
+    ActionBenefitEligibility,
+    ActionClarify,
+    ActionHowToApply,
+)
 from bot.actions.conversation import ActionEmergency, ActionSetLanguage
 
 
-def tracker(text="", intent="ask_benefit", entities=(), slots=None):
+def tracker(text="", intent="ask_benefit", entities=(), slots=None, guesses=()):
     return Tracker(
         sender_id="pseudonym",
         slots={"benefit": None, "language": "fr", **(slots or {})},
         latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9},
-                        "entities": [{"entity": e, "value": v} for e, v in entities]},
+                        "entities": [{"entity": e, "value": v} for e, v in entities],
+                        "rights": [{"value": v, "confidence": c} for v, c in guesses]},
         events=[], paused=False, followup_action=None, active_loop={},
         latest_action_name="action_listen",
     )
@@ -88,3 +94,37 @@ async def test_estimate_form_turns_a_postcode_into_a_commune_code():
     assert [m["response"] for m in dispatcher.messages] == ["utter_bad_postcode"]
     assert form.validate_est_age("25_64", dispatcher, tracker(), {}) == {"est_age": "25_64"}
     assert form.validate_est_age("999", dispatcher, tracker(), {}) == {"est_age": None}
+
+
+async def test_situation_touching_two_rights_answers_the_first_and_offers_the_other():
+    messages, events = await run(ActionAnswerBenefit(), tracker(
+        "mon proprio veut me virer j ai 3 mois de retard",
+        entities=[("benefit", "fsl"), ("benefit", "aide_logement")]))
+    assert [(m["response"], m["benefit"], m["others"]) for m in messages] == [
+        ("utter_benefit_summary", "fsl", ["aide_logement"])]
+    assert events == [SlotSet("benefit", "fsl")]
+
+
+async def test_a_new_need_is_not_answered_with_the_previous_topic():
+    # After housing aid, "and to see a doctor without papers?" brings its own right.
+    messages, events = await run(ActionAnswerBenefit(), tracker(
+        "et pour voir un medecin sans papiers ?", entities=[("benefit", "ame")],
+        slots={"benefit": "aide_logement"}))
+    assert messages[0]["benefit"] == "ame" and events == [SlotSet("benefit", "ame")]
+
+
+async def test_unsure_about_a_new_need_asks_back_instead_of_reusing_the_topic():
+    messages, events = await run(ActionAnswerBenefit(), tracker(
+        "et pour ma fille", slots={"benefit": "aide_logement"},
+        guesses=[("asf", 0.3), ("allocations_familiales", 0.25), ("ars", 0.1)]))
+    assert [(m["response"], m["candidates"]) for m in messages] == [
+        ("utter_ask_clarify", ["asf", "allocations_familiales"])]
+    assert events == []
+
+
+async def test_not_understood_asks_back_with_guesses_or_says_so():
+    messages, _ = await run(ActionClarify(), tracker("bla", intent="nlu_fallback",
+                                                     guesses=[("rsa", 0.3), ("aah", 0.2)]))
+    assert [(m["response"], m["candidates"]) for m in messages] == [("utter_ask_clarify", ["rsa", "aah"])]
+    messages, _ = await run(ActionClarify(), tracker("bla", intent="nlu_fallback"))
+    assert [m["response"] for m in messages] == ["utter_default"]

@@ -93,3 +93,20 @@ def test_language_change_is_announced_to_the_gateway_in_the_new_language():
     reply = render("utter_language_changed", "ar", {"language": "ar"}, {}, TODAY)
     assert reply.custom == {"set_language": "ar"}
     assert re.search(r"[\u0600-\u06FF]", reply.text)
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_situation_touching_several_rights_offers_the_others_and_the_estimate(language):
+    reply = render("utter_benefit_summary", language,
+                   {"benefit": "fsl", "others": ["aide_logement", "bitcoin"]}, {}, TODAY)
+    payloads = [b.payload for b in reply.buttons]
+    assert payloads == ['/ask_benefit{"benefit":"aide_logement"}', '/how_to_apply{"benefit":"fsl"}',
+                        "/estimate", "/talk_to_human"]
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_asking_back_shows_the_guesses_and_a_person(language):
+    reply = render("utter_ask_clarify", language, {"candidates": ["css", "puma"]}, {}, TODAY)
+    assert [b.payload for b in reply.buttons] == [
+        '/ask_benefit{"benefit":"css"}', '/ask_benefit{"benefit":"puma"}', "/ask_benefit", "/talk_to_human"]
+    assert words(reply.text) <= 15
