@@ -10,8 +10,9 @@ French names inside other languages), in one multinomial logistic regression.
 What it adds to the parse result:
 - `benefit` entities (extractor `RightsClassifier`), most likely first, when the message names
   a right or the model is sure; a right named by DIET and mapped by synonyms comes first;
-- `rights`: the ranking of rights with their probabilities, and `rights_confident`, so that the
-  bot can ask back with the best guesses when it is not sure;
+- `rights`: the ranking of rights with their probabilities, `rights_none` (the probability that
+  the message is about no right of its own: a follow-up, a greeting...) and `rights_confident`,
+  so that the bot can ask back with the best guesses when it is not sure;
 - when DIET fell back (`nlu_fallback`) or said `out_of_scope` but the model is sure the message
   is about a right, the intent becomes `ask_benefit`.
 """
@@ -209,6 +210,9 @@ class RightsClassifier(GraphComponent):
         message.set(ENTITIES, entities, add_to_output=True)
         message.set("rights", ranking, add_to_output=True)
         message.set("rights_confident", confident, add_to_output=True)
+        none = self.labels.index(NO_RIGHT) if NO_RIGHT in self.labels else None
+        message.set("rights_none", 0.0 if none is None else round(float(probs[none]), 4),
+                    add_to_output=True)
         intent = message.get(INTENT) or {}
         if chosen and not named and intent.get("name") in ("nlu_fallback", "out_of_scope"):
             confidence = float(probs[self.labels.index(chosen[0])])

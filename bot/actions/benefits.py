@@ -55,6 +55,13 @@ def guessed_rights(tracker: Tracker) -> list[str]:
             if r.get("value") in kb and float(r.get("confidence") or 0) >= GUESS_FLOOR][:MAX_GUESSES]
 
 
+def about_another_need(tracker: Tracker) -> bool:
+    """The message speaks of some right more than of none (so it is not a follow-up)."""
+    ranking = tracker.latest_message.get("rights") or []
+    top = float(ranking[0].get("confidence") or 0) if ranking else 0.0
+    return top > float(tracker.latest_message.get("rights_none") or 0)
+
+
 def ask_back(dispatcher: CollectingDispatcher, guesses: list[str]) -> list[EventType]:
     """One short question with the best guesses as buttons (and a person)."""
     # Counted (never the words) so the organisation knows how often the bot is unsure.
@@ -75,10 +82,11 @@ class _BenefitAnswer:
         rights = message_rights(tracker)
         if not rights:
             guesses = guessed_rights(tracker)
-            if guesses:
-                return ask_back(dispatcher, guesses)
             current = tracker.get_slot("benefit")
-            if current in load_knowledge_base():
+            in_focus = current in load_knowledge_base()
+            if guesses and (about_another_need(tracker) or not in_focus):
+                return ask_back(dispatcher, guesses)
+            if in_focus:
                 rights = [current]
         if not rights:
             dispatcher.utter_message(response=self.no_benefit_response)

@@ -14,13 +14,14 @@ from bot.actions.benefits import (
 from bot.actions.conversation import ActionEmergency, ActionSetLanguage
 
 
-def tracker(text="", intent="ask_benefit", entities=(), slots=None, guesses=()):
+def tracker(text="", intent="ask_benefit", entities=(), slots=None, guesses=(), none=0.0):
     return Tracker(
         sender_id="pseudonym",
         slots={"benefit": None, "language": "fr", **(slots or {})},
         latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9},
                         "entities": [{"entity": e, "value": v} for e, v in entities],
-                        "rights": [{"value": v, "confidence": c} for v, c in guesses]},
+                        "rights": [{"value": v, "confidence": c} for v, c in guesses],
+                        "rights_none": none},
         events=[], paused=False, followup_action=None, active_loop={},
         latest_action_name="action_listen",
     )
@@ -128,3 +129,9 @@ async def test_not_understood_asks_back_with_guesses_or_says_so():
     assert [(m["response"], m["candidates"]) for m in messages] == [("utter_ask_clarify", ["rsa", "aah"])]
     messages, _ = await run(ActionClarify(), tracker("bla", intent="nlu_fallback"))
     assert [m["response"] for m in messages] == ["utter_default"]
+
+
+async def test_follow_up_keeps_the_right_in_focus_despite_weak_guesses():
+    messages, _ = await run(ActionHowToApply(), tracker(
+        "et pour un couple ?", slots={"benefit": "rsa"}, guesses=[("prime_activite", 0.2)], none=0.7))
+    assert [(m["response"], m["benefit"]) for m in messages] == [("utter_benefit_how_to_apply", "rsa")]

@@ -100,13 +100,15 @@ async def test_form_keeps_a_typed_age_and_asks_again_with_an_example():
         == {"est_age": "35"}
     assert dispatcher.messages == []
     assert form.validate_est_age("hello", dispatcher, _tracker("est_age", "hello"), {}) == {"est_age": None}
-    assert [(m["response"], m["slot"]) for m in dispatcher.messages] == [("utter_typed_answer_hint", "est_age")]
+    hints = [(m["response"], m["slot"]) for m in dispatcher.messages]
+    assert hints == [("utter_typed_answer_hint", "est_age")]
 
 
 async def test_buttons_still_work_and_postcode_is_found_in_a_sentence():
     form = ValidateEstimateForm()
     dispatcher = CollectingDispatcher()
-    assert form.validate_est_age("25_64", dispatcher, _tracker("est_age", "/inform"), {}) == {"est_age": "25_64"}
+    tapped = form.validate_est_age("25_64", dispatcher, _tracker("est_age", "/inform"), {})
+    assert tapped == {"est_age": "25_64"}
     found = form.validate_est_postcode("j habite au 93200 saint denis", dispatcher,
                                        _tracker("est_postcode", ""), {})
     assert found == {"est_postcode": "93066"}
