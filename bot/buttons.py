@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Literal, cast, get_args
 
 from bot.estimate.questions import SLOTS, accepted_values
 from bot.languages import SUPPORTED_LANGUAGES
@@ -159,15 +159,15 @@ def parse_button(data: str, benefit_ids: frozenset[str]) -> ButtonData | None:
         return ChooseLanguage(language) if language in SUPPORTED_LANGUAGES else None
     if match := _MY_REQUEST.match(data):
         if match["action"] in get_args(RequestAction):
-            return MyRequest(match["action"], int(match["id"]))  # type: ignore[arg-type]
+            return MyRequest(cast(RequestAction, match["action"]), int(match["id"]))
         return None
     if match := _CALLBACK.match(data):
         if match["step"] in get_args(CallbackStep):
-            return CallbackAnswer(match["step"], match["value"])  # type: ignore[arg-type]
+            return CallbackAnswer(cast(CallbackStep, match["step"]), match["value"])
         return None
     if match := _CASE_ACTION.match(data):
         if match["action"] in get_args(WorkerAction):
-            return CaseAction(match["action"], int(match["id"]))  # type: ignore[arg-type]
+            return CaseAction(cast(WorkerAction, match["action"]), int(match["id"]))
         return None
     parsed = parse_payload(data, benefit_ids)
     return IntentPayload(*parsed) if parsed is not None else None
