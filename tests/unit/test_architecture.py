@@ -122,3 +122,20 @@ def test_dependencies_point_down(module):
             assert not {m for m in GRAPH[module] if m.startswith(forbidden)}, module
     if module.startswith(LOWER_LAYERS):
         assert not {m for m in GRAPH[module] if m.startswith("bot.gateway")}, module
+
+
+def third_party_imports(module: str) -> set[str]:
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    names |= {node.module for node in ast.walk(tree)
+              if isinstance(node, ast.ImportFrom) and node.module and node.level == 0}
+    return {name.split(".")[0] for name in names}
+
+
+CHANNEL_FREE = ("bot.gateway.core", "bot.gateway.console", "bot.cases", "bot.db", "bot.privacy",
+                "bot.buttons", "bot.nlg", "bot.actions", "bot.knowledge", "bot.estimate")
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if m.startswith(CHANNEL_FREE)))
+def test_only_the_telegram_channel_and_the_desk_know_telegram(module):
+    assert "telegram" not in third_party_imports(module), module

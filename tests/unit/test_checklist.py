@@ -147,6 +147,8 @@ def missing_for_language(code: str) -> list[str]:
         missing.append(f"locales/{code}/LC_MESSAGES/messages.po: missing or empty")
     elif language.name not in catalog:
         missing.append(f"locales/{code}: its own name ({language.name!r}) is not translated")
+    if not (PROJECT_ROOT / "tests" / "nlu_heldout" / f"{code}.yml").exists():
+        missing.append(f"tests/nlu_heldout/{code}.yml: missing (its NLU accuracy is never measured)")
     kinds = LEXICON.get(code, {})
     if any(not kinds.get(kind) for kind in DANGER_KINDS):
         missing.append("bot/safety.py: no danger words for some kinds (no screening at all)")
@@ -187,3 +189,4 @@ def test_a_half_added_language_is_reported(monkeypatch):
     assert "nlu/uk/nlu.yml: missing" in missing
     assert "locales/uk/LC_MESSAGES/messages.po: missing or empty" in missing
     assert "bot/safety.py: no danger words for some kinds (no screening at all)" in missing
+    assert "tests/nlu_heldout/uk.yml: missing (its NLU accuracy is never measured)" in missing
