@@ -52,8 +52,12 @@ class Conversation:
         self.callbacks = CallbackRequests(rasa, repositories.contacts, repositories.cases, events,
                                           default_language, retention_days)
 
+    async def chosen_language(self, person: str) -> str | None:
+        """The language the person chose, if they ever did."""
+        return await self._contacts.language(person)
+
     async def language_of(self, person: str) -> str:
-        return await self._contacts.language(person) or self.default_language
+        return await self.chosen_language(person) or self.default_language
 
     async def translator(self, person: str) -> Translator:
         return Translator(await self.language_of(person))

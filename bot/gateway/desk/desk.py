@@ -84,6 +84,10 @@ class WorkerDesk:
         """A desk message in the workers' language."""
         return self.translator.gettext(message, **params)
 
+    async def remember_chat(self, person: str, chat_id: int) -> None:
+        """Kept encrypted, so a worker can reach the person back once they ask for a callback."""
+        await self._routes.save(person, chat_id)
+
     # --- finding the case ---------------------------------------------------------------
 
     async def case(self, case_id: int) -> Case | None:

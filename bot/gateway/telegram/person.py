@@ -27,8 +27,7 @@ async def start(update: Update, context: AllerversContext) -> None:
     person = context.person(update)
     payload = context.args[0] if context.args else None
     payload = payload if payload and START_PAYLOAD.match(payload) else None
-    known = await context.gateway.services.repositories.contacts.language(person)
-    language = known or negotiate_language(
+    language = await context.conversation.chosen_language(person) or negotiate_language(
         update.effective_user.language_code if update.effective_user else None,
         context.conversation.default_language,
     )
@@ -98,8 +97,7 @@ async def on_button(update: Update, context: AllerversContext) -> None:
         await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
         await send_all(update, await context.conversation.choose_language(person, button))
     elif isinstance(button, CallbackAnswer | MyRequest):
-        # Kept encrypted, so a worker can reach the person back once they ask for a callback.
-        await context.gateway.services.repositories.routes.save(person, chat.id)
+        await context.desk.remember_chat(person, chat.id)
         await send_all(update, await context.conversation.press_callback(person, button))
     elif isinstance(button, IntentPayload):
         await converse(update, context, button.encode(), screen=False)

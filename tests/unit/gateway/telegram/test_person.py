@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.db.models import Contact
 from bot.gateway.core.messages import BAD_BUTTON, FORGOTTEN, HELP, NOT_TEXT, UNAVAILABLE, UNKNOWN_COMMAND
 from bot.i18n import Translator
 from bot.languages import LANGUAGES
@@ -12,8 +13,11 @@ from tests.unit.gateway.fakes import button_update, make_user, message, text_upd
 USER = make_user(42, "ar")
 
 
-async def test_start_offers_every_language_in_the_telegram_language(app, telegram):
+async def test_start_offers_every_language_in_the_telegram_language(app, telegram, gateway):
     await app.process_update(text_update(app.bot, USER, "/start site_paris13"))
+    with gateway.services.repositories.sessions() as session:
+        contact = session.get(Contact, gateway.services.pseudonyms(USER["id"]))
+        assert contact.start_payload == "site_paris13" and contact.language is None
     (sent,) = telegram.to("sendMessage", USER["id"])
     assert sent["text"] == Translator("ar").gettext("Hello! Which language do you want me to write in?")
     buttons = [row[0] for row in sent["reply_markup"]["inline_keyboard"]]
@@ -77,6 +81,12 @@ async def test_rasa_down_gives_a_short_message_in_the_language(app, telegram, ra
     rasa.down = True
     await app.process_update(text_update(app.bot, USER, "hello"))
     assert telegram.texts(USER["id"])[-1] == Translator("ar").gettext(UNAVAILABLE)
+
+
+async def test_a_start_payload_that_is_not_a_site_code_is_not_kept(app, gateway):
+    await app.process_update(text_update(app.bot, USER, "/start <script>"))
+    with gateway.services.repositories.sessions() as session:
+        assert session.get(Contact, gateway.services.pseudonyms(USER["id"])).start_payload is None
 
 
 async def test_a_redelivered_update_is_handled_once(app, telegram):
