@@ -43,7 +43,7 @@ def cmd_run(settings: Settings, console: bool) -> int:
         stack.start()
         print("Ready.", flush=True)
         if settings.telegram_bot_token and not console:
-            from bot.gateway.telegram_app import build_application
+            from bot.gateway.telegram.app import build_application
 
             print("Serving Telegram (long polling). Ctrl-C stops everything.", flush=True)
             build_application(settings).run_polling(allowed_updates=None)

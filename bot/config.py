@@ -1,6 +1,7 @@
 """Settings: the only place that reads the environment.
 
-Every key is listed in `.env.example`. Secrets are wrapped in `Secret` so they never show up in
+Every key is listed in `.env.example`. The languages the bot speaks are in `bot/languages.py`
+(`SUPPORTED_LANGUAGES` is re-exported here). Secrets are wrapped in `Secret` so they never show up in
 a repr or a log line.
 """
 
@@ -11,8 +12,9 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.languages import SUPPORTED_LANGUAGES
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SUPPORTED_LANGUAGES = ("fr", "en", "ar")
 
 
 class Secret:

@@ -16,17 +16,14 @@ from babel.dates import format_date
 from babel.numbers import format_currency
 from babel.support import Translations
 
-from bot.config import PROJECT_ROOT, SUPPORTED_LANGUAGES
+from bot.config import PROJECT_ROOT
+from bot.languages import BY_CODE, N_, SUPPORTED_LANGUAGES
 
 LOCALES_DIR = PROJECT_ROOT / "locales"
 DOMAIN = "messages"
 # The Babel locale used to format numbers and dates for each language the bot speaks.
-FORMAT_LOCALES = {"fr": "fr_FR", "en": "en_GB", "ar": "ar"}
-
-
-def N_(message: str) -> str:
-    """Mark a string for extraction without translating it now."""
-    return message
+FORMAT_LOCALES = {code: language.babel_locale for code, language in BY_CODE.items()}
+__all__ = ["N_", "Translator", "check_catalogs", "format_money", "negotiate_language", "translations"]
 
 
 class CatalogMissingError(RuntimeError):

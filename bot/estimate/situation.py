@@ -77,7 +77,7 @@ CHILD_AGE = {band: ages[0] for band, ages in SIBLING_AGES.items()}
 # OpenFisca-France 176.1.8, years 2024 to 2026, private-sector non-executive employee, pay
 # below the social security ceiling: salaire_net = 0.79160 x salaire_de_base and
 # salaire_imposable = 0.82009 x salaire_de_base (employee contributions and CSG/CRDS are
-# proportional there). tests/unit/test_estimate.py checks these against OpenFisca.
+# proportional there). tests/unit/estimate/test_statuses.py checks these against OpenFisca.
 NET_PAY_PER_GROSS = Decimal("0.79160")
 TAXABLE_PAY_PER_GROSS = Decimal("0.82009")
 

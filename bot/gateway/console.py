@@ -1,6 +1,7 @@
 """The console chat: the same conversation as on Telegram, in a terminal, with no token.
 
-Buttons are shown numbered; typing the number presses the button.
+Buttons are shown numbered; typing the number presses the button. Callback requests made here
+are saved like any other; with no workers' group, nobody is told (`NoCaseEvents`).
 """
 
 from __future__ import annotations
@@ -8,15 +9,13 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bot.cases import CaseStore
+from bot.buttons import CallbackAnswer, ChooseLanguage, MyRequest, intent_payload, parse_button
+from bot.cases.events import NoCaseEvents
 from bot.config import Settings
-from bot.db import create_engine_for, session_factory
-from bot.gateway.contacts import ContactStore
-from bot.gateway.conversation import FORGOTTEN, HELP, Conversation, Outgoing
-from bot.gateway.erasure import TrackerEraser
-from bot.gateway.pseudonym import Pseudonymizer
-from bot.gateway.rasa_client import RasaClient
-from bot.nlg.payloads import intent_payload
+from bot.gateway.core.conversation import Conversation
+from bot.gateway.core.messages import HELP, Outgoing
+from bot.gateway.core.services import Services
+from bot.knowledge import load_knowledge_base
 
 CONSOLE_USER = "console"
 
@@ -39,19 +38,40 @@ async def read_line(prompt: str) -> str | None:
         return None
 
 
+async def press(conversation: Conversation, person: str, data: str,
+                benefit_ids: frozenset[str]) -> list[Outgoing]:
+    """A numbered button: the same button data, read the same way as on Telegram."""
+    button = parse_button(data, benefit_ids)
+    if isinstance(button, ChooseLanguage):
+        return await conversation.choose_language(person, button)
+    if isinstance(button, CallbackAnswer | MyRequest):
+        return await conversation.press_callback(person, button)
+    # Everything else came from Rasa's own buttons: back to Rasa, unscreened.
+    return await conversation.say(person, data, screen=False)
+
+
+async def command(conversation: Conversation, person: str, line: str) -> list[Outgoing] | None:
+    """The person's commands, as on Telegram; None if the line is not one."""
+    if line == "/menu":
+        return await conversation.say(person, intent_payload("ask_benefit"), screen=False)
+    if line == "/language":
+        return [conversation.language_picker(await conversation.language_of(person))]
+    if line == "/forget":
+        return await conversation.forget(person)
+    if line == "/mycallback":
+        return await conversation.my_callback(person)
+    if line == "/help":
+        return [await conversation.notice(person, HELP)]
+    return None
+
+
 async def chat(settings: Settings) -> None:
-    engine = create_engine_for(settings.database_url)
-    sessions = session_factory(engine)
-    # Callback requests made in the console are saved like any other; only Telegram shows
-    # them to the workers' group.
-    conversation = Conversation(
-        RasaClient(settings.rasa_url, settings.rasa_timeout_seconds),
-        ContactStore(sessions),
-        settings.default_language,
-        cases=CaseStore(sessions, settings.secret_key.get()),
-        retention_days=settings.retention_days,
-    )
-    person = Pseudonymizer(settings.secret_key.get())(CONSOLE_USER)
+    services = Services.open(settings)
+    conversation = Conversation(services.rasa, services.repositories, services.tracker,
+                                NoCaseEvents(), default_language=settings.default_language,
+                                retention_days=settings.retention_days)
+    benefit_ids = frozenset(load_knowledge_base().ids)
+    person = services.pseudonyms(CONSOLE_USER)
     language = await conversation.language_of(person)
     choices = show([conversation.language_picker(language)])
     print("\n(Ctrl-D or /quit to leave)")
@@ -61,32 +81,12 @@ async def chat(settings: Settings) -> None:
             if line in ("/quit", "/exit"):
                 break
             if line.isdigit() and 0 < int(line) <= len(choices):
-                data = choices[int(line) - 1]
-                if data.startswith("lang:"):
-                    replies = await conversation.choose_language(person, data[5:])
-                elif data.startswith("cb:"):
-                    replies = await conversation.callback_button(person, data)
-                else:
-                    replies = await conversation.say(person, data, screen=False)
-            elif line == "/menu":
-                replies = await conversation.say(person, intent_payload("ask_benefit"), screen=False)
-            elif line == "/language":
-                replies = [conversation.language_picker(await conversation.language_of(person))]
-            elif line == "/forget":
-                await conversation.cases.forget(person)  # type: ignore[union-attr]
-                eraser = TrackerEraser(settings.tracker_store_url)
-                await eraser.forget(person)
-                eraser.dispose()
-                conversation.forget_draft(person)
-                replies = [await conversation.notice(person, FORGOTTEN)]
-            elif line == "/mycallback":
-                replies = await conversation.my_callback(person)
-            elif line == "/help":
-                replies = [await conversation.notice(person, HELP)]
+                replies = await press(conversation, person, choices[int(line) - 1], benefit_ids)
             else:
-                replies = await conversation.say(person, line)
+                replies = await command(conversation, person, line)
+                if replies is None:
+                    replies = await conversation.say(person, line)
             choices = show(replies)
     finally:
-        await conversation.rasa.aclose()
-        engine.dispose()
+        await services.aclose()
         sys.stdout.flush()

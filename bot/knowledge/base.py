@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ def tax_benefit_system() -> Any:
     return FranceTaxBenefitSystem()
 
 
+@lru_cache(maxsize=4096)  # the law on a date does not change while the process runs
 def parameter(path: str, on: dt.date) -> Decimal:
     """An OpenFisca-France parameter value on a date, as an exact decimal.
 
@@ -70,6 +71,7 @@ def family_benefit_net(rate_path: str, on: dt.date) -> Decimal:
     return gross - crds
 
 
+@lru_cache(maxsize=256)  # a whole simulation: once per variable and day, not once per reply
 def person_variable(variable: str, on: dt.date) -> Decimal:
     """A monthly OpenFisca-France variable that depends only on the law (one adult, no income)."""
     from openfisca_core.simulation_builder import SimulationBuilder

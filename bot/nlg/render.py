@@ -15,6 +15,7 @@ from typing import Any
 from bot.i18n import N_, Translator
 from bot.knowledge import KnowledgeBase, load_knowledge_base
 from bot.knowledge.texts import PAID_BY
+from bot.languages import LANGUAGES
 from bot.nlg.payloads import intent_payload
 from bot.safety import EMERGENCY_NUMBERS, NUMBERS_BY_DANGER
 
@@ -198,7 +199,7 @@ def language_changed(ctx: Context) -> Reply:
     )
 
 
-LANGUAGE_NAMES = {"fr": "Français", "en": "English", "ar": "العربية"}
+LANGUAGE_NAMES = {language.code: language.native_name for language in LANGUAGES}
 
 
 @response("utter_choose_language")

@@ -10,7 +10,7 @@ import pytest
 from telegram.ext import Application
 
 from bot.config import Settings
-from bot.gateway.telegram_app import build_application
+from bot.gateway.telegram.app import build_application
 from bot.stack import Stack
 from tests.e2e.botapi_emulator import BotApiEmulator
 

@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 
-from bot.gateway.conversation import BAD_BUTTON, EMPTY_TEXT, NOT_TEXT, UNAVAILABLE, UNKNOWN_COMMAND
+from bot.gateway.core.messages import BAD_BUTTON, EMPTY_TEXT, HELP, NOT_TEXT, UNAVAILABLE, UNKNOWN_COMMAND
 from bot.i18n import Translator, format_money
 from bot.knowledge import load_knowledge_base
 from bot.nlg import render
@@ -147,7 +147,7 @@ async def test_a_duplicate_update_is_handled_once(gateway, emulator):
     emulator.redeliver(update)
     probe = await ask(emulator, user, "/help")
     assert probe["text"] == Translator("en").gettext(
-        __import__("bot.gateway.conversation", fromlist=["HELP"]).HELP)
+        HELP)
     assert len(emulator.sent_messages(user["id"])) == before + 1
 
 

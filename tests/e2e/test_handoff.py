@@ -12,10 +12,10 @@ import sqlite3
 
 import pytest
 
-from bot.gateway import callback_flow as flow
-from bot.gateway import workers
-from bot.gateway.pseudonym import Pseudonymizer
+from bot.gateway.core import callback_flow as flow
+from bot.gateway.desk import texts as desk_texts
 from bot.i18n import Translator
+from bot.privacy.pseudonyms import Pseudonymizer
 from tests.e2e.botapi_emulator import make_chat, make_user, private_chat
 from tests.e2e.conftest import gateway_settings, start_gateway, stop_gateway
 from tests.e2e.helpers import open_chat, press_and_wait
@@ -116,7 +116,7 @@ async def test_arabic_phone_callback_claimed_relayed_closed(team, emulator, sett
     winner = w1 if phone_msgs_w1 else w2
     assert all(PHONE not in m["text"] for m in emulator.sent_messages(group["id"]))
     claimed_msg = await emulator.wait_for_message(person["id"], after=person_mark, timeout=30)
-    assert claimed_msg["text"] == ar.gettext(workers.PERSON_TOLD_CLAIMED_PHONE, number=f"#{case_id}")
+    assert claimed_msg["text"] == ar.gettext(desk_texts.PERSON_TOLD_CLAIMED_PHONE, number=f"#{case_id}")
 
     # Relay both ways: the person's text goes to the topic, not to Rasa.
     thread = card["message_thread_id"]
@@ -128,7 +128,7 @@ async def test_arabic_phone_callback_claimed_relayed_closed(team, emulator, sett
     emulator.send_text(winner, "Bonjour, je vous appelle demain matin.", chat=group,
                        message_thread_id=thread)
     relayed = await emulator.wait_for_message(person["id"], after=person_mark, timeout=30)
-    assert relayed["text"] == ar.gettext(workers.WORKER_LABEL) + "\nBonjour, je vous appelle demain matin."
+    assert relayed["text"] == ar.gettext(desk_texts.WORKER_LABEL) + "\nBonjour, je vous appelle demain matin."
 
     # The gateway restarts in the middle of the handoff: the case and its relay survive.
     await stop_gateway(state["app"])
@@ -137,7 +137,7 @@ async def test_arabic_phone_callback_claimed_relayed_closed(team, emulator, sett
     person_mark = emulator.mark(person["id"])
     emulator.send_text(winner, "/say documents", chat=group, message_thread_id=thread)
     ready = await emulator.wait_for_message(person["id"], after=person_mark, timeout=30)
-    assert ar.gettext(workers.READY_MESSAGES["documents"]) in ready["text"]
+    assert ar.gettext(desk_texts.READY_MESSAGES["documents"]) in ready["text"]
 
     # /summary: what was asked as topics and states, never the person's own words.
     group_mark = emulator.mark(group["id"])
@@ -154,7 +154,7 @@ async def test_arabic_phone_callback_claimed_relayed_closed(team, emulator, sett
     person_mark = emulator.mark(person["id"])
     emulator.send_text(winner, "/close", chat=group, message_thread_id=thread)
     done = await emulator.wait_for_message(person["id"], after=person_mark, timeout=30)
-    assert done["text"] == ar.gettext(workers.PERSON_TOLD_DONE, number=f"#{case_id}")
+    assert done["text"] == ar.gettext(desk_texts.PERSON_TOLD_DONE, number=f"#{case_id}")
     closed = db_rows(settings, "select state, phone_sealed from cases where id = ?", case_id)
     assert closed == [("done", None)], "the number is deleted when the case is done"
 

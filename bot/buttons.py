@@ -1,0 +1,173 @@
+"""Button data: what every button carries, encoded and parsed in one place.
+
+Telegram limits callback data to 64 bytes and anyone can forge it, so every press is parsed
+here into a typed value, or refused (None). Four kinds, told apart by their prefix:
+
+| prefix           | value            | pressed by | example                      |
+|------------------|------------------|------------|------------------------------|
+| `lang:`          | `ChooseLanguage` | the person | `lang:ar`                    |
+| `cb:`            | `CallbackAnswer` | the person | `cb:time:today_morning`      |
+| `cb:` (case id)  | `MyRequest`      | the person | `cb:cancel:12`               |
+| `w:`             | `CaseAction`     | a worker   | `w:claim:12`                 |
+| `/`              | `IntentPayload`  | the person | `/ask_benefit{"benefit":"rsa"}` (sent to Rasa as is) |
+
+Rasa buttons (rendered by the NLG) carry intent payloads; the other kinds never reach Rasa.
+The Telegram gateway and the console chat both read presses with `parse_button`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Literal, cast, get_args
+
+from bot.estimate.questions import SLOTS, accepted_values
+from bot.languages import SUPPORTED_LANGUAGES
+
+MAX_BYTES = 64  # Telegram's limit for callback data
+
+# --- intent payloads: the messages Rasa buttons send back -----------------------------------
+
+BUTTON_INTENTS = frozenset(
+    {
+        "greet",
+        "ask_benefit",
+        "check_eligibility",
+        "how_to_apply",
+        "request_callback",
+        "talk_to_human",
+        "find_help_nearby",
+        "affirm",
+        "deny",
+        "choose_language",
+        "estimate",
+        "inform",
+        "stop_estimate",
+        "estimate_back",
+    }
+)
+_PAYLOAD = re.compile(
+    r'^/(?P<intent>[a-z_]{2,32})(?P<entities>\{"[a-z_]{2,16}":"[a-z0-9_]{2,32}"\})?$'
+)
+ENTITY_VALUES = {
+    "language": frozenset(SUPPORTED_LANGUAGES),
+    **{slot: accepted_values(slot) for slot in SLOTS},
+}
+
+
+def intent_payload(intent: str, **entities: str) -> str:
+    """`/intent{"entity":"value"}`, compact so it fits Telegram's 64 bytes."""
+    if not entities:
+        return f"/{intent}"
+    return f"/{intent}{json.dumps(entities, separators=(',', ':'))}"
+
+
+def parse_payload(payload: str, benefit_ids: frozenset[str]) -> tuple[str, dict[str, str]] | None:
+    """The (intent, entities) of a genuine button payload, or None for anything forged."""
+    match = _PAYLOAD.match(payload)
+    if not match or match["intent"] not in BUTTON_INTENTS:
+        return None
+    entities: dict[str, str] = json.loads(match["entities"]) if match["entities"] else {}
+    for name, value in entities.items():
+        allowed = benefit_ids if name == "benefit" else ENTITY_VALUES.get(name)
+        if allowed is None or value not in allowed:
+            return None
+    return match["intent"], entities
+
+
+# --- typed button data ------------------------------------------------------------------------
+
+CallbackStep = Literal["consent", "method", "time", "interp"]
+RequestAction = Literal["change", "cancel"]
+WorkerAction = Literal["claim", "release", "done", "cancel"]
+
+
+@dataclass(frozen=True)
+class ChooseLanguage:
+    """The language picker."""
+
+    language: str
+
+    def encode(self) -> str:
+        return f"lang:{self.language}"
+
+
+@dataclass(frozen=True)
+class CallbackAnswer:
+    """One answer in the callback-request flow; the flow checks the value fits the step."""
+
+    step: CallbackStep
+    value: str
+
+    def encode(self) -> str:
+        return f"cb:{self.step}:{self.value}"
+
+
+@dataclass(frozen=True)
+class MyRequest:
+    """Change or Cancel under /mycallback."""
+
+    action: RequestAction
+    case_id: int
+
+    def encode(self) -> str:
+        return f"cb:{self.action}:{self.case_id}"
+
+
+@dataclass(frozen=True)
+class CaseAction:
+    """Claim / Release / Done / Cancel on a case card in the workers' group."""
+
+    action: WorkerAction
+    case_id: int
+
+    def encode(self) -> str:
+        return f"{WORKER_PREFIX}{self.action}:{self.case_id}"
+
+
+@dataclass(frozen=True)
+class IntentPayload:
+    """A Rasa button: its payload goes to Rasa as the person's message."""
+
+    intent: str
+    entities: dict[str, str] = field(default_factory=dict)
+
+    def encode(self) -> str:
+        return intent_payload(self.intent, **self.entities)
+
+
+WORKER_PREFIX = "w:"  # every workers' button starts with it: refused outside the workers' group
+
+
+def for_workers(data: str) -> bool:
+    return data.startswith(WORKER_PREFIX)
+
+
+ButtonData = ChooseLanguage | CallbackAnswer | MyRequest | CaseAction | IntentPayload
+
+_CALLBACK = re.compile(r"^cb:(?P<step>[a-z]{1,10}):(?P<value>[a-z_]{1,32})$")
+_CASE_ID = r"(?P<id>\d{1,10})"
+_MY_REQUEST = re.compile(rf"^cb:(?P<action>[a-z]{{1,10}}):{_CASE_ID}$")
+_CASE_ACTION = re.compile(rf"^w:(?P<action>[a-z]{{1,10}}):{_CASE_ID}$")
+
+
+def parse_button(data: str, benefit_ids: frozenset[str]) -> ButtonData | None:
+    """The typed value of a button press, or None for anything stale, malformed or forged."""
+    if data.startswith("lang:"):
+        language = data.removeprefix("lang:")
+        return ChooseLanguage(language) if language in SUPPORTED_LANGUAGES else None
+    if match := _MY_REQUEST.match(data):
+        if match["action"] in get_args(RequestAction):
+            return MyRequest(cast(RequestAction, match["action"]), int(match["id"]))
+        return None
+    if match := _CALLBACK.match(data):
+        if match["step"] in get_args(CallbackStep):
+            return CallbackAnswer(cast(CallbackStep, match["step"]), match["value"])
+        return None
+    if match := _CASE_ACTION.match(data):
+        if match["action"] in get_args(WorkerAction):
+            return CaseAction(cast(WorkerAction, match["action"]), int(match["id"]))
+        return None
+    parsed = parse_payload(data, benefit_ids)
+    return IntentPayload(*parsed) if parsed is not None else None

@@ -1,0 +1,40 @@
+"""Every repository of the app database, opened together on one engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db.cases import Cases
+from bot.db.contacts import Contacts
+from bot.db.engine import session_factory
+from bot.db.notes import CaseNotes
+from bot.db.processed_updates import ProcessedUpdates
+from bot.db.relays import RelayedMessages
+from bot.db.routes import PersonRoutes
+
+
+@dataclass(frozen=True)
+class Repositories:
+    sessions: sessionmaker[Session]  # for erasure and retention, which cross every table
+    contacts: Contacts
+    processed_updates: ProcessedUpdates
+    routes: PersonRoutes
+    cases: Cases
+    notes: CaseNotes
+    relays: RelayedMessages
+
+    @classmethod
+    def open(cls, engine: Engine, secret_key: str) -> Repositories:
+        sessions = session_factory(engine)
+        return cls(
+            sessions=sessions,
+            contacts=Contacts(sessions),
+            processed_updates=ProcessedUpdates(sessions),
+            routes=PersonRoutes(sessions, secret_key),
+            cases=Cases(sessions, secret_key),
+            notes=CaseNotes(sessions),
+            relays=RelayedMessages(sessions),
+        )

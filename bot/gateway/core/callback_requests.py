@@ -1,0 +1,140 @@
+"""Callback requests, the person's side: drafts in memory, commit, status, change and cancel.
+
+The flow itself (questions, which answer fits which step) is `callback_flow.py`. A request is
+committed to the database before the person is told, then announced through `CaseEvents`
+(the workers' desk on Telegram, nobody in the console).
+"""
+
+from __future__ import annotations
+
+from bot.buttons import CallbackAnswer, MyRequest, intent_payload
+from bot.cases.events import CaseEvents
+from bot.cases.states import CaseState, InvalidTransitionError
+from bot.db.cases import Cases, NewCase, case_number
+from bot.db.contacts import Contacts
+from bot.gateway.core import callback_flow as flow
+from bot.gateway.core.messages import (
+    BAD_BUTTON,
+    CANCELLED,
+    CASE_STATUS,
+    NO_CALLBACK,
+    NOT_TEXT,
+    Outgoing,
+    OutgoingButton,
+)
+from bot.gateway.core.rasa_client import RasaClient, RasaUnavailableError
+from bot.i18n import N_, Translator
+
+
+class CallbackRequests:
+    """One draft per person until it is committed; the urgent flag comes from the danger screen."""
+
+    def __init__(self, rasa: RasaClient, contacts: Contacts, cases: Cases, events: CaseEvents,
+                 default_language: str, retention_days: int) -> None:
+        self._rasa = rasa
+        self._contacts = contacts
+        self._cases = cases
+        self._events = events
+        self._default_language = default_language
+        self._retention_days = retention_days
+        self._drafts: dict[str, flow.CallbackDraft] = {}
+        self._urgent: set[str] = set()
+
+    async def _language(self, person: str) -> str:
+        return await self._contacts.language(person) or self._default_language
+
+    async def _translator(self, person: str) -> Translator:
+        return Translator(await self._language(person))
+
+    def mark_urgent(self, person: str) -> None:
+        """Danger words were used: a request made later is flagged urgent for the workers."""
+        self._urgent.add(person)
+
+    def waiting_for_phone(self, person: str) -> bool:
+        draft = self._drafts.get(person)
+        return draft is not None and draft.step == "phone"
+
+    def forget(self, person: str) -> None:
+        self._drafts.pop(person, None)
+        self._urgent.discard(person)
+
+    async def start(self, person: str) -> list[Outgoing]:
+        """Rasa asked for a callback (button or free text): the status if one is open, else ask."""
+        if await self._cases.open_case_of(person) is not None:
+            return await self.status(person)
+        self._drafts[person] = flow.CallbackDraft()
+        return [await self._ask(person)]
+
+    async def _ask(self, person: str) -> Outgoing:
+        q = flow.question(self._drafts[person], await self._translator(person), self._retention_days)
+        return Outgoing(q.text, [OutgoingButton(t, d) for t, d in q.buttons], q.request_contact)
+
+    async def press(self, person: str, button: CallbackAnswer | MyRequest) -> list[Outgoing]:
+        """A button of the flow or of /mycallback; anything stale gets BAD_BUTTON."""
+        _ = await self._translator(person)
+        if isinstance(button, MyRequest):
+            return await self._cancel(person, button)
+        draft = self._drafts.get(person)
+        if draft is None or not flow.answer(draft, button):
+            return [Outgoing(_.gettext(BAD_BUTTON))]
+        if draft.step == "refused":
+            self._drafts.pop(person, None)
+            return [Outgoing(_.gettext(flow.NO_CONSENT))]
+        if draft.step == "done":
+            return await self._commit(person, draft)
+        return [await self._ask(person)]
+
+    async def give_phone(self, person: str, raw: str) -> list[Outgoing]:
+        draft = self._drafts.get(person)
+        _ = await self._translator(person)
+        if draft is None or draft.step != "phone":
+            return [Outgoing(_.gettext(NOT_TEXT))]
+        if not flow.give_phone(draft, raw):
+            return [Outgoing(_.gettext(flow.BAD_PHONE), request_contact=True)]
+        return [await self._ask(person)]
+
+    async def _commit(self, person: str, draft: flow.CallbackDraft) -> list[Outgoing]:
+        language = await self._language(person)
+        try:
+            topics = await self._rasa.benefits_asked(person)
+        except RasaUnavailableError:
+            topics = []
+        case = await self._cases.create(NewCase(
+            pseudonym=person, language=language, topics=tuple(topics),
+            contact_method=draft.method or "telegram", phone=draft.phone,
+            preferred_time=draft.preferred_time or "any", interpreter=bool(draft.interpreter),
+            urgent=person in self._urgent,
+        ))
+        # Committed: only now is the person told, and the workers shown the card.
+        self._drafts.pop(person, None)
+        await self._events.case_created(case)
+        _ = Translator(language)
+        confirmed = flow.CONFIRMED_PHONE if case.contact_method == "phone" else flow.CONFIRMED_TELEGRAM
+        return [Outgoing(_.gettext(confirmed, number=case_number(case)))]
+
+    async def status(self, person: str) -> list[Outgoing]:
+        """/mycallback: the open request with Change and Cancel, or the offer of one."""
+        _ = await self._translator(person)
+        case = await self._cases.open_case_of(person)
+        if case is None:
+            return [Outgoing(_.gettext(NO_CALLBACK), [OutgoingButton(
+                _.gettext(N_("Ask for a callback")), intent_payload("request_callback"))])]
+        status = _.gettext(CASE_STATUS[CaseState(case.state)], number=case_number(case))
+        return [Outgoing(status, [
+            OutgoingButton(_.gettext(N_("Change my request")), MyRequest("change", case.id).encode()),
+            OutgoingButton(_.gettext(N_("Cancel my request")), MyRequest("cancel", case.id).encode()),
+        ])]
+
+    async def _cancel(self, person: str, button: MyRequest) -> list[Outgoing]:
+        _ = await self._translator(person)
+        case = await self._cases.open_case_of(person)
+        if case is None or button.case_id != case.id:
+            return [Outgoing(_.gettext(BAD_BUTTON))]
+        try:
+            case = await self._cases.move(case.id, CaseState.CANCELLED, "person")
+        except InvalidTransitionError:
+            return [Outgoing(_.gettext(BAD_BUTTON))]
+        await self._events.case_withdrawn(case)
+        if button.action == "change":
+            return await self.start(person)
+        return [Outgoing(_.gettext(CANCELLED, number=case_number(case)))]

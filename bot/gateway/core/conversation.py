@@ -1,0 +1,153 @@
+"""The conversation core shared by Telegram and the console chat.
+
+It owns the person's language, screens every message for danger words first, forwards text and
+button payloads to Rasa, carries out what Rasa asks of the channel (a language change, the start
+of a callback request), and turns any failure into a short message in the person's language.
+
+```mermaid
+flowchart LR
+  IN[text or button] --> P{typing a phone number?}
+  P -- yes --> CB[callback request]
+  P -- no --> D{danger words?}
+  D -- yes --> E[/emergency to Rasa: numbers first/]
+  D -- no --> R[Rasa turn] --> C{custom payload}
+  C -- set_language --> L[(contact language)]
+  C -- start_callback --> CB
+```
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from bot.buttons import CallbackAnswer, ChooseLanguage, MyRequest, intent_payload
+from bot.cases.events import CaseEvents
+from bot.db.repositories import Repositories
+from bot.gateway.core.callback_requests import CallbackRequests
+from bot.gateway.core.messages import BAD_BUTTON, EMPTY_TEXT, FORGOTTEN, UNAVAILABLE, Outgoing, OutgoingButton
+from bot.gateway.core.rasa_client import RasaClient, RasaUnavailableError
+from bot.i18n import N_, Translator
+from bot.languages import LANGUAGES, SUPPORTED_LANGUAGES
+from bot.privacy.erasure import forget_person
+from bot.privacy.tracker import TrackerEraser
+from bot.safety import detect_danger
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT = 1000  # Longer messages are cut: the first 1,000 characters carry the question.
+
+
+class Conversation:
+    """Turns of one channel (Telegram or console) against Rasa, per pseudonymous person."""
+
+    def __init__(self, rasa: RasaClient, repositories: Repositories, tracker: TrackerEraser,
+                 events: CaseEvents, *, default_language: str, retention_days: int) -> None:
+        self.rasa = rasa
+        self.default_language = default_language
+        self._repositories = repositories
+        self._contacts = repositories.contacts
+        self._tracker = tracker
+        self._events = events
+        self.callbacks = CallbackRequests(rasa, repositories.contacts, repositories.cases, events,
+                                          default_language, retention_days)
+
+    async def chosen_language(self, person: str) -> str | None:
+        """The language the person chose, if they ever did."""
+        return await self._contacts.language(person)
+
+    async def language_of(self, person: str) -> str:
+        return await self.chosen_language(person) or self.default_language
+
+    async def translator(self, person: str) -> Translator:
+        return Translator(await self.language_of(person))
+
+    async def start(self, person: str, language: str, start_payload: str | None) -> Outgoing:
+        """/start: remember where the person came from, then offer the languages."""
+        await self._contacts.touch(person, start_payload=start_payload)
+        return self.language_picker(language)
+
+    def language_picker(self, language: str) -> Outgoing:
+        _ = Translator(language)
+        return Outgoing(
+            _.gettext(N_("Hello! Which language do you want me to write in?")),
+            [OutgoingButton(lang.native_name, ChooseLanguage(lang.code).encode()) for lang in LANGUAGES],
+        )
+
+    async def choose_language(self, person: str, button: ChooseLanguage) -> list[Outgoing]:
+        """Store the language, tell Rasa, and greet the person in it."""
+        if button.language not in SUPPORTED_LANGUAGES:
+            return [await self.notice(person, BAD_BUTTON)]
+        await self._contacts.touch(person, language=button.language)
+        return await self.say(person, intent_payload("greet"), screen=False)
+
+    async def say(self, person: str, text: str, *, screen: bool = True) -> list[Outgoing]:
+        """One turn: the person's text (or a button payload) in, the bot's messages out."""
+        # One database round trip: last seen (for retention) and the language.
+        language = await self._contacts.touch(person) or self.default_language
+        text = text.strip()[:MAX_TEXT]
+        if not text:
+            return [self._notice(language, EMPTY_TEXT)]
+        if screen and self.callbacks.waiting_for_phone(person):
+            return await self.callbacks.give_phone(person, text)
+        replies: list[Outgoing] = []
+        try:
+            danger = detect_danger(text) if screen else None
+            if danger is not None:
+                self.callbacks.mark_urgent(person)
+                # Safety first: the emergency numbers come before anything else.
+                return self._convert(
+                    await self.rasa.send(person, intent_payload("emergency", danger=danger), language)
+                )
+            messages = await self.rasa.send(person, text, language)
+            await self._follow_language_change(person, messages)
+            replies += self._convert(messages)
+            if any(isinstance(m.get("custom"), dict) and m["custom"].get("start_callback")
+                   for m in messages):
+                replies += await self.callbacks.start(person)
+        except RasaUnavailableError:
+            replies.append(self._notice(language, UNAVAILABLE))
+        return replies
+
+    async def press_callback(self, person: str, button: CallbackAnswer | MyRequest) -> list[Outgoing]:
+        """A button of the callback-request flow or of /mycallback."""
+        return await self.callbacks.press(person, button)
+
+    async def my_callback(self, person: str) -> list[Outgoing]:
+        return await self.callbacks.status(person)
+
+    async def give_phone(self, person: str, raw: str) -> list[Outgoing]:
+        return await self.callbacks.give_phone(person, raw)
+
+    async def forget(self, person: str) -> list[Outgoing]:
+        """/forget: everything about the person, everywhere; the answer in their language."""
+        _ = await self.translator(person)
+        await forget_person(person, self._repositories, self._tracker, self._events)
+        self.callbacks.forget(person)
+        return [Outgoing(_.gettext(FORGOTTEN))]
+
+    async def notice(self, person: str, message: str) -> Outgoing:
+        return self._notice(await self.language_of(person), message)
+
+    def _notice(self, language: str, message: str) -> Outgoing:
+        return Outgoing(Translator(language).gettext(message))
+
+    async def _follow_language_change(self, person: str, messages: list[dict[str, Any]]) -> None:
+        """Rasa announces a language change (asked in free text) as a custom payload."""
+        for message in messages:
+            custom = message.get("custom")
+            if isinstance(custom, dict) and custom.get("set_language") in SUPPORTED_LANGUAGES:
+                await self._contacts.touch(person, language=custom["set_language"])
+
+    @staticmethod
+    def _convert(messages: list[dict[str, Any]]) -> list[Outgoing]:
+        out: list[Outgoing] = []
+        for message in messages:
+            text = message.get("text")
+            buttons = [
+                OutgoingButton(str(b.get("title", "")), str(b.get("payload", "")))
+                for b in message.get("buttons") or []
+            ]
+            if text:
+                out.append(Outgoing(text, buttons))
+        return out

@@ -1,0 +1,144 @@
+"""The Telegram side of the gateway: a python-telegram-bot 22 Application, wired in one place.
+
+Handler order (group, what):
+  -1  gatekeeper: drop re-delivered updates (update_id); in the workers' group only workers act;
+      worker buttons work only there; other groups are ignored
+   0  workers (workers' group): Claim/Release/Done/Cancel buttons, /say /note /summary /close
+      /queue, edits, relay — registered first so a worker's message never reaches the person flow
+      person (private chat): /start /language /help /menu /mycallback /forget, buttons, edits,
+      contact, text, unknown commands, anything else
+  error handler last: the person always gets a short answer in their language.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import httpx
+from telegram import Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.buttons import WORKER_PREFIX
+from bot.config import Settings
+from bot.gateway.core.conversation import Conversation
+from bot.gateway.core.messages import UNAVAILABLE
+from bot.gateway.core.services import Services
+from bot.gateway.desk.desk import WorkerDesk
+from bot.gateway.telegram import person, workers
+from bot.gateway.telegram.context import CONTEXT_TYPES, AllerversContext, BotData, Gateway
+from bot.gateway.telegram.gatekeeper import gatekeeper
+from bot.gateway.telegram.jobs import remind_job, retention_job
+from bot.knowledge import load_knowledge_base
+
+logger = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: AllerversContext) -> None:
+    """Log the failure (no message text), and give the person a short answer."""
+    logger.error("handler failed: %s", type(context.error).__name__, exc_info=context.error)
+    if (isinstance(update, Update) and update.effective_user and update.effective_chat
+            and update.effective_chat.type == update.effective_chat.PRIVATE):
+        try:
+            notice = await context.conversation.notice(context.person(update), UNAVAILABLE)
+            await update.effective_chat.send_message(notice.text)
+        except Exception:
+            logger.exception("could not tell the person about the failure")
+
+
+def register_handlers(application: Application, settings: Settings) -> None:
+    private = filters.ChatType.PRIVATE
+    # With no workers' group configured, an empty Chat filter matches nothing.
+    workers_chat = filters.Chat(chat_id=[settings.workers_chat_id] if settings.workers_chat_id else [])
+    application.add_handler(TypeHandler(Update, gatekeeper), group=-1)
+    # Workers' group.
+    application.add_handler(CallbackQueryHandler(workers.on_worker_button, pattern=f"^{WORKER_PREFIX}"))
+    for name, callback in (("say", workers.cmd_say), ("note", workers.cmd_note),
+                           ("summary", workers.cmd_summary), ("close", workers.cmd_close),
+                           ("queue", workers.cmd_queue)):
+        application.add_handler(CommandHandler(name, callback, filters=workers_chat))
+    application.add_handler(MessageHandler(
+        workers_chat & filters.UpdateType.EDITED_MESSAGE, workers.on_worker_edit))
+    application.add_handler(MessageHandler(
+        workers_chat & filters.UpdateType.MESSAGE & ~filters.COMMAND & ~filters.StatusUpdate.ALL,
+        workers.on_worker_message))
+    # The person.
+    for name, callback in (("start", person.start), ("language", person.choose_language),
+                           ("help", person.show_help), ("menu", person.menu),
+                           ("mycallback", person.my_callback), ("forget", person.forget)):
+        application.add_handler(CommandHandler(name, callback, filters=private))
+    application.add_handler(CallbackQueryHandler(person.on_button))
+    application.add_handler(MessageHandler(private & filters.UpdateType.EDITED_MESSAGE,
+                                           person.on_person_edit))
+    application.add_handler(MessageHandler(private & filters.CONTACT, person.on_contact))
+    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, person.on_text))
+    application.add_handler(MessageHandler(private & filters.COMMAND, person.on_unknown_command))
+    application.add_handler(MessageHandler(
+        private & filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL,
+        person.on_not_text))
+    application.add_error_handler(on_error)
+
+
+def open_gateway(application: Application, settings: Settings, *,
+                 rasa_transport: httpx.AsyncBaseTransport | None = None) -> Gateway:
+    """The services, the workers' desk and the conversation core, built bottom-up: nothing is
+    assigned afterwards, the core announces case events to the desk it is given."""
+    services = Services.open(settings, rasa_transport=rasa_transport)
+    desk = WorkerDesk(application.bot, services.repositories, services.rasa, settings,
+                      services.pseudonyms)
+    conversation = Conversation(services.rasa, services.repositories, services.tracker, desk,
+                                default_language=settings.default_language,
+                                retention_days=settings.retention_days)
+    return Gateway(settings=settings, services=services, conversation=conversation, desk=desk,
+                   benefit_ids=frozenset(load_knowledge_base().ids))
+
+
+def build_application(settings: Settings, *, request: BaseRequest | None = None) -> Application:
+    """The PTB Application, with its services opened in post_init and closed in post_shutdown.
+
+    `request` replaces the network layer (the unit tests record calls instead of sending them).
+    """
+    base = settings.telegram_base_url.rstrip("/")
+    file_base = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file"
+
+    async def post_init(application: Application) -> None:
+        data: BotData = application.bot_data
+        data.gateway = open_gateway(application, settings)
+        if application.job_queue is not None:
+            # Reminders are rebuilt from the database: a restart loses none.
+            application.job_queue.run_repeating(remind_job, interval=60, first=5)
+            # Retention locks the tracker store while it deletes: daily, and not at start-up.
+            application.job_queue.run_repeating(retention_job, interval=24 * 3600, first=3600)
+
+    async def post_shutdown(application: Application) -> None:
+        data: BotData = application.bot_data
+        if data.gateway is not None:
+            await data.gateway.services.aclose()
+            data.gateway = None
+
+    builder = ApplicationBuilder()
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = (
+        builder
+        .token(settings.telegram_bot_token.get())
+        .base_url(base)
+        .base_file_url(file_base)
+        .context_types(CONTEXT_TYPES)
+        .rate_limiter(AIORateLimiter(max_retries=2))
+        .concurrent_updates(True)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    register_handlers(application, settings)
+    return application

@@ -1,0 +1,56 @@
+"""The typed context every handler receives: the gateway's services, opened in post_init."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import Update
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
+
+from bot.config import Settings
+from bot.gateway.core.conversation import Conversation
+from bot.gateway.core.services import Services
+from bot.gateway.desk.desk import WorkerDesk
+
+
+@dataclass(frozen=True)
+class Gateway:
+    """Everything the handlers use, all present once the application is started."""
+
+    settings: Settings
+    services: Services
+    conversation: Conversation
+    desk: WorkerDesk
+    benefit_ids: frozenset[str]
+
+
+class BotData:
+    """PTB creates bot_data before post_init; the gateway is set there, once."""
+
+    def __init__(self) -> None:
+        self.gateway: Gateway | None = None
+
+
+class AllerversContext(CallbackContext[ExtBot[None], dict, dict, BotData]):
+    @property
+    def gateway(self) -> Gateway:
+        if self.bot_data.gateway is None:
+            raise RuntimeError("the gateway's services are opened in post_init")
+        return self.bot_data.gateway
+
+    @property
+    def conversation(self) -> Conversation:
+        return self.gateway.conversation
+
+    @property
+    def desk(self) -> WorkerDesk:
+        return self.gateway.desk
+
+    def person(self, update: Update) -> str:
+        """The pseudonym of the user behind an update (the Telegram id is never kept)."""
+        if update.effective_user is None:
+            raise ValueError("an update with no user has no person")
+        return self.gateway.services.pseudonyms(update.effective_user.id)
+
+
+CONTEXT_TYPES = ContextTypes(context=AllerversContext, bot_data=BotData)

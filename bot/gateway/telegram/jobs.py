@@ -1,0 +1,27 @@
+"""Repeating jobs: reminders of unclaimed cases, and retention. Both rebuilt from the database,
+so a restart loses none."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from bot.gateway.telegram.context import AllerversContext
+from bot.privacy.retention import apply_retention
+
+logger = logging.getLogger(__name__)
+
+
+async def remind_job(context: AllerversContext) -> None:
+    """Every minute: announce again the cases nobody claimed in time (urgent ones sooner)."""
+    settings = context.gateway.settings
+    await context.desk.remind(dt.timedelta(minutes=settings.reminder_minutes),
+                              dt.timedelta(minutes=settings.urgent_reminder_minutes))
+
+
+async def retention_job(context: AllerversContext) -> None:
+    """Daily: delete or anonymise what is older than RETENTION_DAYS, everywhere."""
+    services = context.gateway.services
+    counts = await apply_retention(services.repositories.sessions, services.tracker,
+                                   context.gateway.settings.retention_days)
+    logger.info("retention: %s", counts)

@@ -1,0 +1,140 @@
+"""The person, in a private chat: commands, buttons, text, a shared contact, anything else.
+
+During a handoff, everything the person sends goes to the worker, not to Rasa.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+
+from telegram import Update
+from telegram.constants import ChatAction
+
+from bot.buttons import CallbackAnswer, ChooseLanguage, IntentPayload, MyRequest, intent_payload, parse_button
+from bot.gateway.core.messages import BAD_BUTTON, HELP, NOT_TEXT, UNKNOWN_COMMAND
+from bot.gateway.telegram.context import AllerversContext
+from bot.gateway.telegram.keyboards import send_all
+from bot.i18n import negotiate_language
+
+logger = logging.getLogger(__name__)
+START_PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+async def start(update: Update, context: AllerversContext) -> None:
+    """/start [payload]: remember where the person came from, then offer the languages."""
+    person = context.person(update)
+    payload = context.args[0] if context.args else None
+    payload = payload if payload and START_PAYLOAD.match(payload) else None
+    language = await context.conversation.chosen_language(person) or negotiate_language(
+        update.effective_user.language_code if update.effective_user else None,
+        context.conversation.default_language,
+    )
+    await send_all(update, [await context.conversation.start(person, language, payload)])
+
+
+async def choose_language(update: Update, context: AllerversContext) -> None:
+    """/language: show the language picker."""
+    language = await context.conversation.language_of(context.person(update))
+    await send_all(update, [context.conversation.language_picker(language)])
+
+
+async def show_help(update: Update, context: AllerversContext) -> None:
+    """/help: what the bot does and its commands."""
+    await send_all(update, [await context.conversation.notice(context.person(update), HELP)])
+
+
+async def menu(update: Update, context: AllerversContext) -> None:
+    """/menu: the rights the bot knows, as buttons."""
+    await converse(update, context, intent_payload("ask_benefit"), screen=False)
+
+
+async def my_callback(update: Update, context: AllerversContext) -> None:
+    """/mycallback: the status of the person's request, with Change and Cancel."""
+    await send_all(update, await context.conversation.my_callback(context.person(update)))
+
+
+async def forget(update: Update, context: AllerversContext) -> None:
+    """/forget: erase everything about the person, everywhere."""
+    await send_all(update, await context.conversation.forget(context.person(update)))
+
+
+async def on_text(update: Update, context: AllerversContext) -> None:
+    """Free text goes to the worker during a handoff, else to Rasa (after the danger screen)."""
+    message = update.effective_message
+    if message is None:
+        return
+    case = await context.desk.handoff_case_of(context.person(update))
+    if case is not None:
+        await context.desk.relay.from_person(case, message)
+        return
+    await converse(update, context, message.text or "")
+
+
+async def on_contact(update: Update, context: AllerversContext) -> None:
+    """The person shared their own number for a callback."""
+    message = update.effective_message
+    if message is None or message.contact is None:
+        return
+    own = message.contact.user_id in (None, update.effective_user.id if update.effective_user else 0)
+    person = context.person(update)
+    if not own:
+        await send_all(update, [await context.conversation.notice(person, NOT_TEXT)])
+        return
+    await send_all(update, await context.conversation.give_phone(person, message.contact.phone_number))
+
+
+async def on_button(update: Update, context: AllerversContext) -> None:
+    """A button press: language, callback flow, or a Rasa payload checked against forgery."""
+    query, chat = update.callback_query, update.effective_chat
+    if query is None or chat is None:
+        return
+    await query.answer()
+    person = context.person(update)
+    button = parse_button(query.data or "", context.gateway.benefit_ids)
+    if isinstance(button, ChooseLanguage):
+        await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+        await send_all(update, await context.conversation.choose_language(person, button))
+    elif isinstance(button, CallbackAnswer | MyRequest):
+        await context.desk.remember_chat(person, chat.id)
+        await send_all(update, await context.conversation.press_callback(person, button))
+    elif isinstance(button, IntentPayload):
+        await converse(update, context, button.encode(), screen=False)
+    else:
+        logger.info("unrecognised button data rejected")
+        await send_all(update, [await context.conversation.notice(person, BAD_BUTTON)])
+
+
+async def converse(update: Update, context: AllerversContext, text: str, *,
+                   screen: bool = True) -> None:
+    """One turn through the core, with the typing indicator while Rasa thinks."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    # The typing indicator is not awaited: the person's answer must not wait for it.
+    typing = asyncio.create_task(context.bot.send_chat_action(chat.id, ChatAction.TYPING))
+    replies = await context.conversation.say(context.person(update), text, screen=screen)
+    await send_all(update, replies)
+    await asyncio.gather(typing, return_exceptions=True)
+
+
+async def on_unknown_command(update: Update, context: AllerversContext) -> None:
+    """Any other /command."""
+    await send_all(update, [await context.conversation.notice(context.person(update), UNKNOWN_COMMAND)])
+
+
+async def on_not_text(update: Update, context: AllerversContext) -> None:
+    """Stickers, photos, voice notes, locations: relayed in a handoff, else ask for words."""
+    case = await context.desk.handoff_case_of(context.person(update))
+    if case is not None and update.effective_message is not None:
+        await context.desk.relay.from_person(case, update.effective_message)
+        return
+    await send_all(update, [await context.conversation.notice(context.person(update), NOT_TEXT)])
+
+
+async def on_person_edit(update: Update, context: AllerversContext) -> None:
+    """An edit by the person during a handoff is mirrored in the workers' group."""
+    case = await context.desk.handoff_case_of(context.person(update))
+    if case is not None and update.edited_message is not None:
+        await context.desk.relay.edit_from_person(case, update.edited_message)

@@ -1,0 +1,39 @@
+"""What the bot says about each entitlement, in plain words (source language: English).
+
+Every string is a gettext message id; translations live in locales/. Placeholders in
+%(name)s form are filled after translation with amounts formatted for the person's locale.
+Rules for writers: short sentences (20 words at most), one idea each, acronyms spelled out
+the first time they appear in a message, the first answer (`summary`) at most 60 words.
+
+One module per group of rights; a new right goes in the module of its group (or a new one, listed
+below), under its knowledge-base id. tests/unit/test_checklist.py fails until it is here.
+"""
+
+from __future__ import annotations
+
+from bot.i18n import N_
+from bot.knowledge.texts import banking_and_justice, family, health, housing, income
+from bot.knowledge.texts.model import BenefitTexts
+
+TEXTS: dict[str, BenefitTexts] = {
+    **income.TEXTS,
+    **housing.TEXTS,
+    **health.TEXTS,
+    **family.TEXTS,
+    **banking_and_justice.TEXTS,
+}
+
+PAID_BY = {
+    "caf_msa": N_("Paid by the CAF (caisse d'allocations familiales) or the MSA (farming)."),
+    "cpam": N_("Given by the health insurance office (CPAM)."),
+    "mdph_caf": N_("Decided by the MDPH, paid by the CAF or the MSA."),
+    "ccas": N_("Given by the social services of your town (CCAS) or an approved association."),
+    "departement": N_("Given by your département (local council), which sets its own rules."),
+    "state_asp": N_("Sent by the State, through the ASP (Agence de services et de paiement)."),
+    "carsat_msa": N_("Paid by your pension fund: the Carsat (Assurance retraite) or the MSA (farming)."),
+    "france_travail_mission_locale": N_("Given by the Mission locale or France Travail."),
+    "crous": N_("Paid by the CROUS (student services), in monthly payments over the school year."),
+    "banque_de_france": N_("The Banque de France names a bank that must open your account."),
+    "justice": N_("Decided by the legal aid office (BAJ) of the court, paid by the State."),
+    "ofii_asp": N_("Decided by the OFII, paid by the ASP (Agence de services et de paiement)."),
+}

@@ -1,0 +1,56 @@
+"""Retention: after RETENTION_DAYS, unclaimed cases expire, closed ones are anonymised, people who
+stopped writing are deleted, and Rasa's old tracker events go. Only anonymous counts remain."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.cases.states import CLOSED_STATES, CaseState
+from bot.clock import now
+from bot.db.in_thread import in_thread
+from bot.db.models import Case, CaseEvent, CaseNote, Contact, PersonRoute, RelayedMessage
+from bot.privacy.tracker import TrackerEraser
+
+
+async def apply_retention(sessions: sessionmaker[Session], tracker: TrackerEraser,
+                          days: int) -> dict[str, int]:
+    """Everything older than `days`, in the app database and the tracker store; the counts."""
+    counts = await expire_app_data(sessions, days)
+    counts["tracker_events"] = await tracker.older_than(days)
+    return counts
+
+
+@in_thread
+def expire_app_data(sessions: sessionmaker[Session], days: int) -> dict[str, int]:
+    """Delete or anonymise what is older than `days` in the app database."""
+    cutoff = now() - dt.timedelta(days=days)
+    counts: dict[str, int] = {}
+    with sessions.begin() as session:
+        stale_new = session.scalars(select(Case).where(
+            Case.state == CaseState.NEW.value, Case.created_at < cutoff)).all()
+        for case in stale_new:
+            session.add(CaseEvent(case_id=case.id, actor="retention", from_state=case.state,
+                                  to_state=CaseState.EXPIRED.value, at=now()))
+            case.state, case.closed_at = CaseState.EXPIRED.value, now()
+        counts["expired"] = len(stale_new)
+        old = [c.id for c in session.scalars(select(Case).where(
+            Case.state.in_([s.value for s in CLOSED_STATES]),
+            Case.closed_at < cutoff))]
+        if old:
+            session.execute(delete(RelayedMessage).where(RelayedMessage.case_id.in_(old)))
+            session.execute(delete(CaseNote).where(CaseNote.case_id.in_(old)))
+            session.execute(update(Case).where(Case.id.in_(old)).values(
+                pseudonym="anonymised", phone_sealed=None, claimed_by=None,
+                thread_id=None, card_message_id=None))
+            session.execute(update(CaseEvent).where(CaseEvent.case_id.in_(old))
+                            .values(actor="anonymised"))
+        counts["anonymised_cases"] = len(old)
+        gone = list(session.scalars(select(Contact.pseudonym).where(Contact.last_seen < cutoff)))
+        if gone:
+            session.execute(delete(PersonRoute).where(PersonRoute.pseudonym.in_(gone)))
+            session.execute(delete(Contact).where(Contact.pseudonym.in_(gone)))
+        counts["contacts_deleted"] = len(gone)
+    return counts

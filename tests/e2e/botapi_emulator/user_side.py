@@ -1,0 +1,167 @@
+"""The test's side: what users do (write, press, share), queued as updates for the bot."""
+
+from __future__ import annotations
+
+import copy
+
+from tests.e2e.botapi_emulator.builders import JSON, inline_buttons, now, private_chat, utf16_len
+from tests.e2e.botapi_emulator.methods import BotApiMethods
+from tests.e2e.botapi_emulator.protocol import _Pending
+
+
+class UserSide(BotApiMethods):
+    def add_chat(self, chat: JSON) -> JSON:
+        """Make a chat known to the emulator (sends to unknown chats give "chat not found")."""
+        self.chats[chat["id"]] = chat
+        return chat
+
+    def inject_raw(self, update: JSON) -> JSON:
+        """Queue an update dict as is. Without ``update_id`` the next id is assigned; with an
+        ``update_id`` already used, it is a duplicate delivered once more (like a redelivery
+        after a lost offset confirmation)."""
+        update = copy.deepcopy(update)
+        update_id = update.setdefault("update_id", self._next_update_id)
+        forced = update_id < self._next_update_id and any(u["update_id"] == update_id for u in self.updates)
+        self._next_update_id = max(self._next_update_id, update_id + 1)
+        self.updates.append(update)
+        self._pending.append(_Pending(update, forced=forced))
+        self._notify()
+        return copy.deepcopy(update)
+
+    def redeliver(self, update: JSON) -> JSON:
+        """Deliver an earlier update again, with the same ``update_id``."""
+        return self.inject_raw(update)
+
+    def _user_message(
+        self,
+        user: JSON,
+        chat: JSON | None,
+        content: JSON,
+        message_thread_id: int | None = None,
+        reply_to_message_id: int | None = None,
+    ) -> JSON:
+        self.users[user["id"]] = user
+        chat = chat or self.chats.get(user["id"]) or private_chat(user)
+        self.chats[chat["id"]] = chat
+        reply_to = None
+        if reply_to_message_id is not None:
+            reply_to = self.messages.get((chat["id"], reply_to_message_id))
+            if reply_to is None:
+                raise AssertionError(f"no message {reply_to_message_id} in chat {chat['id']}")
+        thread_id = message_thread_id if chat.get("is_forum") else None
+        message = self._new_message(user, chat, content, thread_id, reply_to)
+        return self.inject_raw({"message": message})
+
+    def send_text(
+        self,
+        user: JSON,
+        text: str,
+        chat: JSON | None = None,
+        message_thread_id: int | None = None,
+        reply_to_message_id: int | None = None,
+    ) -> JSON:
+        """The user sends ``text``; a leading ``/command`` gets a ``bot_command`` entity."""
+        content: JSON = {"text": text}
+        command = text.split(maxsplit=1)[0] if text.startswith("/") else ""
+        if len(command) > 1:
+            content["entities"] = [{"type": "bot_command", "offset": 0, "length": utf16_len(command)}]
+        return self._user_message(user, chat, content, message_thread_id, reply_to_message_id)
+
+    def send_sticker(self, user: JSON, chat: JSON | None = None, emoji: str = "👍") -> JSON:
+        """The user sends a (regular, static) sticker."""
+        stored = self.new_file(b"RIFF", "stickers", extension="webp")
+        sticker = stored.describe(
+            type="regular", width=512, height=512, is_animated=False, is_video=False, emoji=emoji
+        )
+        return self._user_message(user, chat, {"sticker": sticker})
+
+    def send_photo(
+        self,
+        user: JSON,
+        caption: str | None = None,
+        chat: JSON | None = None,
+        data: bytes = b"\xff\xd8\xff\xe0JFIF",
+    ) -> JSON:
+        """The user sends a photo (two sizes, as Telegram does), optionally captioned."""
+        sizes = []
+        for width, height in ((90, 67), (800, 600)):
+            stored = self.new_file(data, "photos", extension="jpg")
+            sizes.append(stored.describe(width=width, height=height))
+        content: JSON = {"photo": sizes}
+        if caption is not None:
+            content["caption"] = caption
+        return self._user_message(user, chat, content)
+
+    def send_voice(
+        self, user: JSON, chat: JSON | None = None, duration: int = 3, data: bytes = b"OggS\x00\x02"
+    ) -> JSON:
+        """The user sends a voice note; ``data`` is served through getFile."""
+        stored = self.new_file(data, "voice", extension="oga")
+        voice = stored.describe(duration=duration, mime_type="audio/ogg")
+        return self._user_message(user, chat, {"voice": voice})
+
+    def send_location(self, user: JSON, lat: float, lon: float, chat: JSON | None = None) -> JSON:
+        """The user shares a location."""
+        return self._user_message(user, chat, {"location": {"latitude": lat, "longitude": lon}})
+
+    def send_contact(
+        self,
+        user: JSON,
+        phone_number: str,
+        user_id: int | None = None,
+        chat: JSON | None = None,
+        first_name: str | None = None,
+    ) -> JSON:
+        """The user shares a contact; ``user_id`` defaults to the user's own id (the
+        "share my phone number" button). Pass ``user_id=0`` to omit it."""
+        contact: JSON = {"phone_number": phone_number, "first_name": first_name or user["first_name"]}
+        if user_id != 0:
+            contact["user_id"] = user_id or user["id"]
+        return self._user_message(user, chat, {"contact": contact})
+
+    def press_button(self, user: JSON, message: JSON, data: str, *, strict: bool = True) -> JSON:
+        """The user presses an inline button of a bot message (its current, edited state).
+
+        With ``strict`` the callback data must belong to a button the message still shows.
+        """
+        chat_id = message["chat"]["id"]
+        current = self.messages.get((chat_id, message["message_id"]))
+        if current is None:
+            raise AssertionError(f"message {message['message_id']} in chat {chat_id} is gone")
+        offered = [b.get("callback_data") for b in inline_buttons(current)]
+        if strict and data not in offered:
+            raise AssertionError(f"no button with callback_data {data!r}; buttons: {offered}")
+        self.users[user["id"]] = user
+        query = {
+            "id": str(next(self._query_ids)),
+            "from": user,
+            "chat_instance": str(-4_000_000_000_000 - abs(chat_id)),
+            "message": self.api_view(current),
+            "data": data,
+        }
+        self.callback_queries[query["id"]] = query
+        return self.inject_raw({"callback_query": query})
+
+    def press(self, user: JSON, message: JSON, title_substring: str) -> JSON:
+        """Press the button whose text contains ``title_substring``."""
+        return self.press_button(user, message, self.button_data(message, title_substring))
+
+    def button_data(self, message: JSON, title_substring: str) -> str:
+        """callback_data of the (current) message's button whose text contains the substring."""
+        current = self.messages.get((message["chat"]["id"], message["message_id"]), message)
+        buttons = inline_buttons(current)
+        for button in buttons:
+            if title_substring in button.get("text", "") and "callback_data" in button:
+                return str(button["callback_data"])
+        raise AssertionError(
+            f"no button containing {title_substring!r}; buttons: {[b.get('text') for b in buttons]}"
+        )
+
+    def edit_text(self, user: JSON, message: JSON, new_text: str) -> JSON:
+        """The user edits one of their text messages (an ``edited_message`` update)."""
+        current = self.messages[(message["chat"]["id"], message["message_id"])]
+        if current["from"]["id"] != user["id"]:
+            raise AssertionError("users can only edit their own messages")
+        current.update(text=new_text, edit_date=now())
+        current.pop("entities", None)
+        return self.inject_raw({"edited_message": current})

@@ -1,0 +1,173 @@
+"""Offline stand-ins for the gateway's two peers, and builders for Telegram updates.
+
+- `RecordingRequest`: python-telegram-bot's network layer, answering every Bot API method the
+  bot uses from canned results and recording each call; any other method fails the test.
+- `FakeRasa`: Rasa's REST channel and tracker API behind `httpx.MockTransport`, scripted per
+  message; it records what the gateway sent.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from telegram import Bot, Update
+from telegram.request import BaseRequest, RequestData
+
+JSON = dict[str, Any]
+BOT_USER = {"id": 999, "is_bot": True, "first_name": "allervers", "username": "allervers_bot",
+            "can_join_groups": True, "can_read_all_group_messages": False,
+            "supports_inline_queries": False}
+_ids = itertools.count(1000)
+_update_ids = itertools.count(1)
+
+
+class UnexpectedCallError(AssertionError):
+    """The bot called a Bot API method no test expected."""
+
+
+class RecordingRequest(BaseRequest):
+    """A `BaseRequest` that never touches the network: canned results, every call recorded."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, JSON]] = []
+        self.forums: set[int] = set()
+        self.unreachable: set[int] = set()  # chats whose sendMessage fails (a worker never started the bot)
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 1.0
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        name = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        self.calls.append((name, params))
+        if name == "sendMessage" and int(params["chat_id"]) in self.unreachable:
+            body: JSON = {"ok": False, "error_code": 403,
+                          "description": "Forbidden: bot can't initiate conversation with a user"}
+            return 403, json.dumps(body).encode()
+        result = self._result(name, params)
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _result(self, name: str, params: JSON) -> Any:
+        if name == "getMe":
+            return BOT_USER
+        if name in ("sendMessage", "editMessageText"):
+            chat_id = int(params["chat_id"])
+            chat = {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"}
+            return {"message_id": int(params.get("message_id") or next(_ids)), "date": 0,
+                    "chat": chat, "text": params.get("text", ""), "from": BOT_USER}
+        if name == "copyMessage":
+            return {"message_id": next(_ids)}
+        if name == "getChat":
+            chat_id = int(params["chat_id"])
+            return {"id": chat_id, "type": "supergroup", "title": "Workers",
+                    "is_forum": chat_id in self.forums, "accent_color_id": 0,
+                    "max_reaction_count": 11,
+                    "accepted_gift_types": dict.fromkeys(
+                        ("unlimited_gifts", "limited_gifts", "unique_gifts",
+                         "premium_subscription", "gifts_from_channels"), False)}
+        if name == "createForumTopic":
+            return {"message_thread_id": next(_ids), "name": params["name"], "icon_color": 7322096}
+        if name in ("answerCallbackQuery", "sendChatAction", "editForumTopic", "deleteWebhook"):
+            return True
+        raise UnexpectedCallError(f"unexpected Bot API call {name}({params})")
+
+    def to(self, method: str, chat_id: int | None = None) -> list[JSON]:
+        """The parameters of every call to `method` (in one chat, if given)."""
+        return [p for name, p in self.calls if name == method
+                and (chat_id is None or int(p.get("chat_id", 0)) == chat_id)]
+
+    def texts(self, chat_id: int) -> list[str]:
+        return [p["text"] for p in self.to("sendMessage", chat_id)]
+
+    def clear(self) -> None:
+        self.calls.clear()
+
+
+Script = Callable[[str, str], list[JSON]]
+
+
+def _default_script(message: str, language: str) -> list[JSON]:
+    return [{"text": f"[{language}] {message}"}]
+
+
+@dataclass
+class FakeRasa:
+    """Rasa's REST webhook and tracker, scripted: `replies[message]` or `[{"text": "[lang] message"}]`."""
+
+    replies: dict[str, list[JSON]] = field(default_factory=dict)
+    events: dict[str, list[JSON]] = field(default_factory=dict)
+    down: bool = False
+    received: list[JSON] = field(default_factory=list)
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        if self.down:
+            raise httpx.ConnectError("rasa is down", request=request)
+        if request.url.path == "/webhooks/rest/webhook":
+            body = json.loads(request.content)
+            self.received.append(body)
+            message, language = body["message"], body["metadata"]["language"]
+            return httpx.Response(200, json=self.replies.get(message) or _default_script(message, language))
+        if request.url.path.endswith("/tracker"):
+            sender = request.url.path.split("/")[2]
+            return httpx.Response(200, json={"events": self.events.get(sender, [])})
+        return httpx.Response(404)
+
+    def transport(self) -> httpx.MockTransport:
+        return httpx.MockTransport(self.handler)
+
+    def messages(self) -> list[str]:
+        return [body["message"] for body in self.received]
+
+
+# --- Telegram updates ---------------------------------------------------------------------------
+
+def make_user(user_id: int, language_code: str = "fr", first_name: str = "Alice") -> JSON:
+    return {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": language_code}
+
+
+def private_chat(user: JSON) -> JSON:
+    return {"id": user["id"], "type": "private", "first_name": user["first_name"]}
+
+
+def group_chat(chat_id: int, forum: bool = False) -> JSON:
+    return {"id": chat_id, "type": "supergroup", "title": "Workers", "is_forum": forum}
+
+
+def message(user: JSON, text: str | None = None, *, chat: JSON | None = None, **extra: Any) -> JSON:
+    body: JSON = {"message_id": next(_ids), "date": 0, "from": user, "chat": chat or private_chat(user)}
+    if text is not None:
+        body["text"] = text
+        if text.startswith("/"):
+            body["entities"] = [{"type": "bot_command", "offset": 0,
+                                 "length": len(text.split()[0])}]
+    body.update(extra)
+    return body
+
+
+def update(bot: Bot, **content: JSON) -> Update:
+    return Update.de_json({"update_id": next(_update_ids), **content}, bot)
+
+
+def text_update(bot: Bot, user: JSON, text: str, **extra: Any) -> Update:
+    return update(bot, message=message(user, text, **extra))
+
+
+def button_update(bot: Bot, user: JSON, data: str, *, chat: JSON | None = None,
+                  message_id: int | None = None) -> Update:
+    shown = {"message_id": message_id or next(_ids), "date": 0, "chat": chat or private_chat(user),
+             "from": BOT_USER, "text": "…"}
+    return update(bot, callback_query={"id": str(next(_ids)), "from": user, "chat_instance": "ci",
+                                       "data": data, "message": shown})

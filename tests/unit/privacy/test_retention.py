@@ -1,0 +1,34 @@
+"""Retention: unclaimed cases expire, closed ones are anonymised, silent contacts deleted."""
+
+import datetime as dt
+
+from sqlalchemy import update
+
+from bot.cases import CaseState
+from bot.db.cases import NewCase
+from bot.db.models import Case, Contact
+from bot.privacy.retention import apply_retention
+from bot.privacy.tracker import TrackerEraser
+
+
+def new_case(pseudonym):
+    return NewCase(pseudonym=pseudonym, language="ar", topics=("rsa",), contact_method="phone",
+                   phone="+33612345678", preferred_time="any", interpreter=True, urgent=False)
+
+
+async def test_retention_expires_and_anonymises_old_data(repositories, tmp_path):
+    store = repositories.cases
+    old = await store.create(new_case("old"))
+    closed = await store.create(new_case("closed"))
+    await store.move(closed.id, CaseState.CANCELLED, "person")
+    long_ago = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=120)
+    with repositories.sessions.begin() as session:
+        session.execute(update(Case).values(created_at=long_ago))
+        session.execute(update(Case).where(Case.id == closed.id).values(closed_at=long_ago))
+        session.add(Contact(pseudonym="gone", language="fr", first_seen=long_ago, last_seen=long_ago))
+    tracker = TrackerEraser(f"sqlite:///{tmp_path / 'tracker.db'}")
+    counts = await apply_retention(repositories.sessions, tracker, 90)
+    tracker.dispose()
+    assert counts == {"expired": 1, "anonymised_cases": 1, "contacts_deleted": 1, "tracker_events": 0}
+    assert (await store.get(old.id)).state == "expired"
+    assert (await store.get(closed.id)).pseudonym == "anonymised"

@@ -1,0 +1,56 @@
+"""Button data: every kind round-trips, anything forged or stale is refused."""
+
+import pytest
+
+from bot.buttons import (
+    MAX_BYTES,
+    CallbackAnswer,
+    CaseAction,
+    ChooseLanguage,
+    IntentPayload,
+    MyRequest,
+    intent_payload,
+    parse_button,
+    parse_payload,
+)
+from bot.knowledge import load_knowledge_base
+
+IDS = frozenset(load_knowledge_base().ids)
+
+
+def test_genuine_payloads_round_trip():
+    assert parse_payload(intent_payload("how_to_apply", benefit="ame"), IDS) == (
+        "how_to_apply", {"benefit": "ame"})
+    assert parse_payload("/talk_to_human", IDS) == ("talk_to_human", {})
+
+
+@pytest.mark.parametrize("forged", [
+    "", "rsa", "/emergency", "/nlu_fallback", '/ask_benefit{"benefit":"bitcoin"}',
+    '/ask_benefit{"benefit":"rsa","x":"y"}', '/ask_benefit{"evil":"rsa"}',
+    "/restart", "/session_start", '/choose_language{"language":"xx"}', "/ask_benefit" + "a" * 60,
+    "lang:de", '/ask_benefit{"benefit": "rsa"}', "/ASK_BENEFIT",
+])
+def test_forged_payloads_are_refused(forged):
+    assert parse_payload(forged, IDS) is None
+
+
+@pytest.mark.parametrize("button", [
+    ChooseLanguage("ar"),
+    CallbackAnswer("consent", "yes"), CallbackAnswer("time", "tomorrow_afternoon"),
+    MyRequest("cancel", 12), MyRequest("change", 4_000_000_000),
+    CaseAction("claim", 7), CaseAction("done", 1),
+    IntentPayload("ask_benefit", {"benefit": "aide_juridictionnelle"}), IntentPayload("greet"),
+])
+def test_every_kind_round_trips_within_telegrams_limit(button):
+    data = button.encode()
+    assert len(data.encode()) <= MAX_BYTES
+    assert parse_button(data, IDS) == button
+
+
+@pytest.mark.parametrize("forged", [
+    "lang:de", "lang:", "cb:", "cb:consent", "cb:teleport:yes", "cb:cancel:abc", "cb:time:Any",
+    "cb:cancel:99999999999", "w:claim:", "w:steal:3", "w:claim:3:4", "w:claim:-1", "x:1", "",
+    '/ask_benefit{"benefit":"bitcoin"}',
+])
+def test_forged_button_data_is_refused(forged):
+    assert parse_button(forged, IDS) is None
