@@ -184,7 +184,10 @@ class RightsClassifier(GraphComponent):
         ranking = [{"value": self.labels[i], "confidence": round(float(probs[i]), 4)}
                    for i in order if self.labels[i] != NO_RIGHT][: self.config["ranking_length"]]
         known = set(self.labels) - {NO_RIGHT}
-        entities = list(message.get(ENTITIES) or [])
+        # A `benefit` entity DIET found in words that are no right's name ("apply") would
+        # fill the slot with nonsense: only known rights stay.
+        entities = [e for e in message.get(ENTITIES) or []
+                    if e.get("entity") != ENTITY or e.get("value") in known]
         named = [e["value"] for e in entities if e.get("entity") == ENTITY and e.get("value") in known]
         top = self.labels[order[0]]
         confident = bool(named) or bool(top != NO_RIGHT and probs[order[0]] >= self.config["confident"])

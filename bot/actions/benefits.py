@@ -62,6 +62,18 @@ def about_another_need(tracker: Tracker) -> bool:
     return top > float(tracker.latest_message.get("rights_none") or 0)
 
 
+def right_in_focus(tracker: Tracker) -> str | None:
+    """The right the conversation was last about (the last valid value of the benefit slot)."""
+    kb = load_knowledge_base()
+    current = tracker.get_slot("benefit")
+    if current in kb:
+        return str(current)
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == "benefit" and event.get("value") in kb:
+            return str(event["value"])
+    return None
+
+
 def ask_back(dispatcher: CollectingDispatcher, guesses: list[str]) -> list[EventType]:
     """One short question with the best guesses as buttons (and a person)."""
     # Counted (never the words) so the organisation knows how often the bot is unsure.
@@ -82,12 +94,11 @@ class _BenefitAnswer:
         rights = message_rights(tracker)
         if not rights:
             guesses = guessed_rights(tracker)
-            current = tracker.get_slot("benefit")
-            in_focus = current in load_knowledge_base()
-            if guesses and (about_another_need(tracker) or not in_focus):
+            in_focus = right_in_focus(tracker)
+            if guesses and (about_another_need(tracker) or in_focus is None):
                 return ask_back(dispatcher, guesses)
-            if in_focus:
-                rights = [current]
+            if in_focus is not None:
+                rights = [in_focus]
         if not rights:
             dispatcher.utter_message(response=self.no_benefit_response)
             return []

@@ -135,3 +135,12 @@ async def test_follow_up_keeps_the_right_in_focus_despite_weak_guesses():
     messages, _ = await run(ActionHowToApply(), tracker(
         "et pour un couple ?", slots={"benefit": "rsa"}, guesses=[("prime_activite", 0.2)], none=0.7))
     assert [(m["response"], m["benefit"]) for m in messages] == [("utter_benefit_how_to_apply", "rsa")]
+
+
+async def test_follow_up_finds_the_right_in_focus_even_if_the_slot_was_spoilt():
+    t = tracker("how do I apply", intent="how_to_apply", slots={"benefit": "apply"}, none=0.9)
+    t.events = [{"event": "slot", "name": "benefit", "value": "ame"},
+                {"event": "slot", "name": "benefit", "value": "apply"}]
+    messages, events = await run(ActionHowToApply(), t)
+    assert [(m["response"], m["benefit"]) for m in messages] == [("utter_benefit_how_to_apply", "ame")]
+    assert events == [SlotSet("benefit", "ame")]
