@@ -80,7 +80,8 @@ PENSION = _words("retraite", "pension", "retired", "retirement", "تقاعد", "
 TENANT = _words(
     "locataire", "loyer", r"je loue", "location", r"mon (proprio|proprietaire|bailleur)", "hlm",
     "tenant", "rent", "renting", "i rent", "landlord",
-    "كرا", "الكرا", "كراء", "الكراء", "ايجار", "الايجار", "مستاجر", "kra", "lkra")
+    "كرا", "الكرا", "كراء", "الكراء", "كاري", "نكري", "مكري", "مكتري", "ايجار", "الايجار", "اجار", "الاجار",
+    "مستاجر", "ساكن بالكرا", "kra", "lkra", "kari", "mkri")
 FREE = _words(
     "heberge", "hebergee", r"chez (mes|ma|mon|des|un|une) \w+", "gratuit", "gratuitement",
     r"for free", r"with (my )?(family|friends|parents|cousin)", r"at (my )?(friend|family|parents)",
