@@ -72,7 +72,7 @@ class RightsClassifier(GraphComponent):
     def get_default_config() -> dict[str, Any]:
         return {
             "confident": 0.5,  # the top right is used as the benefit at or above this
-            "also": 0.2,  # other rights offered beside it at or above this
+            "also": 0.1,  # other rights offered beside it at or above this
             "ranking_length": 3,
             "sentence_weight": 2.0,  # scale of the sentence vector beside the n-grams
             "C": 8.0,
