@@ -93,6 +93,7 @@ async def gateway_open_loop(emulator: BotApiEmulator, chats: int, rate: float, d
     users = [make_user(language_code="fr") for _ in range(chats)]
     latencies: dict[str, list[float]] = {kind: [] for kind in TURNS}
     busy: set[int] = set()
+    freed = asyncio.Event()
     tasks = []
     rng = random.Random(7)
 
@@ -109,6 +110,7 @@ async def gateway_open_loop(emulator: BotApiEmulator, chats: int, rate: float, d
         await emulator.wait_for_message(user["id"], after=mark, timeout=60)
         latencies[kind].append(time.perf_counter() - started)
         busy.discard(user["id"])
+        freed.set()
 
     # Warm-up: every chat says hello once (not measured), so buttons have a message to press.
     await asyncio.gather(*(one(u, "smalltalk", "bonjour") for u in users))
@@ -120,6 +122,10 @@ async def gateway_open_loop(emulator: BotApiEmulator, chats: int, rate: float, d
     while time.perf_counter() - started < duration:
         target = started + sent / rate
         await asyncio.sleep(max(0.0, target - time.perf_counter()))
+        # Every chat waiting for its answer: wait for one to free up (never spin the event loop).
+        while len(busy) >= len(users):
+            freed.clear()
+            await freed.wait()
         user = next(u for u in cycle if u["id"] not in busy)
         kind = rng.choice(list(TURNS))
         tasks.append(asyncio.create_task(one(user, kind, rng.choice(TURNS[kind]))))
