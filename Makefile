@@ -56,7 +56,7 @@ migrate: $(VENV)/.installed ## Apply database migrations (Alembic)
 setup: $(RASA_VENV)/.installed $(VENV)/.installed i18n migrate ## Create both virtualenvs, compile catalogs, migrate
 
 $(MODEL): $(TRAINING_DATA) $(RASA_VENV)/.installed
-	@echo "==> Training the Rasa model (1-3 minutes; skipped when the training data did not change)"
+	@echo "==> Training the Rasa model (15-20 minutes on 2 cores; skipped when the training data did not change)"
 	$(RASA) train --data nlu --domain domain.yml --config config.yml --out models --fixed-model-name allervers
 	@touch $@
 
