@@ -172,10 +172,10 @@ class RightsClassifier(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         if self.weights is None or not messages:
             return messages
-        texts = [m for m in messages if m.get(TEXT)]
-        if not texts:
+        with_text = [m for m in messages if m.get(TEXT)]
+        if not with_text:
             return messages
-        for message, probs in zip(texts, self.probabilities(texts), strict=True):
+        for message, probs in zip(with_text, self.probabilities(with_text), strict=True):
             self._decide(message, probs)
         return messages
 
@@ -188,10 +188,10 @@ class RightsClassifier(GraphComponent):
         # fill the slot with nonsense: only known rights stay.
         entities = [e for e in message.get(ENTITIES) or []
                     if e.get("entity") != ENTITY or e.get("value") in known]
-        named = [e["value"] for e in entities if e.get("entity") == ENTITY and e.get("value") in known]
+        named = list(dict.fromkeys(e["value"] for e in entities if e.get("entity") == ENTITY))
         top = self.labels[order[0]]
         confident = bool(named) or bool(top != NO_RIGHT and probs[order[0]] >= self.config["confident"])
-        chosen: list[str] = list(dict.fromkeys(named))
+        chosen = list(named)
         if confident:
             # Beside rights the person named, only a sure guess is added; beside a sure guess,
             # other likely rights are offered too ("behind on rent" -> FSL and housing aid).
@@ -202,14 +202,11 @@ class RightsClassifier(GraphComponent):
                 floor = also if chosen else self.config["confident"]
                 if guess["confidence"] >= floor:
                     chosen.append(guess["value"])
-        # Named rights keep DIET's entities; the others are added, most likely first.
-        for value in chosen[len(named):] if named else chosen:
-            if value in named:
-                continue
+        # Named rights keep DIET's entities (first); the guesses follow, most likely first.
+        for value in chosen[len(named):]:
             entities.append({"entity": ENTITY, "value": value, "start": 0, "end": 0,
                              "confidence_entity": float(probs[self.labels.index(value)]),
                              "extractor": self.__class__.__name__})
-        entities = self._named_first(entities, chosen)
         message.set(ENTITIES, entities, add_to_output=True)
         message.set("rights", ranking, add_to_output=True)
         message.set("rights_confident", confident, add_to_output=True)
@@ -225,11 +222,3 @@ class RightsClassifier(GraphComponent):
                         [{"name": "ask_benefit", "confidence": confidence},
                          *[r for r in ranking_key if r.get("name") != "ask_benefit"]],
                         add_to_output=True)
-
-    @staticmethod
-    def _named_first(entities: list[dict[str, Any]], order: list[str]) -> list[dict[str, Any]]:
-        """Benefit entities in the order of `order` (others keep their place after them)."""
-        rank = {value: i for i, value in enumerate(order)}
-        benefits = [e for e in entities if e.get("entity") == ENTITY]
-        benefits.sort(key=lambda e: rank.get(e.get("value"), len(rank)))
-        return [e for e in entities if e.get("entity") != ENTITY] + benefits

@@ -86,7 +86,7 @@ def cmd_parse(settings: Settings) -> int:
     from bot.knowledge import load_knowledge_base
     from bot.language_id import identify_language
 
-    benefit_ids = set(load_knowledge_base().ids)
+    kb = load_knowledge_base()
     stack: Stack | None = None
     url = settings.rasa_url
     if not rasa_is_up(url):
@@ -100,11 +100,7 @@ def cmd_parse(settings: Settings) -> int:
                 text = raw.rstrip("\n")
                 result = client.post("/model/parse", json={"text": text}).json()
                 intent = result.get("intent") or {}
-                benefits: list[str] = []
-                for entity in result.get("entities") or []:
-                    value = entity.get("value")
-                    if entity.get("entity") == "benefit" and value in benefit_ids and value not in benefits:
-                        benefits.append(value)
+                benefits = kb.rights_in(result.get("entities"))
                 row = {
                     "text": text,
                     "language": identify_language(text, settings.default_language),

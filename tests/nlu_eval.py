@@ -62,15 +62,14 @@ class Parse:
         return self.benefit is None and self.intent in ASK_BACK_INTENTS and bool(self.guesses)
 
 
-def parse(client: httpx.Client, text: str, known: set[str]) -> Parse:
+def parse(client: httpx.Client, text: str) -> Parse:
+    """What the bot would read in `text`: the same rule as its actions (`KnowledgeBase.rights_in`)."""
+    from bot.knowledge import load_knowledge_base
+
+    kb = load_knowledge_base()
     result = client.post("/model/parse", json={"text": text}).json()
-    benefits = []
-    for entity in result.get("entities") or []:
-        value = entity.get("value")
-        if entity.get("entity") == "benefit" and value in known and value not in benefits:
-            benefits.append(value)
-    guesses = [r["value"] for r in result.get("rights") or [] if r.get("value") in known]
-    return Parse((result.get("intent") or {}).get("name"), benefits, guesses)
+    guesses = [r["value"] for r in result.get("rights") or [] if r.get("value") in kb]
+    return Parse((result.get("intent") or {}).get("name"), kb.rights_in(result.get("entities")), guesses)
 
 
 def known_rights() -> set[str]:
@@ -160,7 +159,7 @@ def evaluate_set(rasa_url: str, directory: Path, language: str) -> SetReport:
     report = SetReport(directory.name.removeprefix("nlu_"), language)
     with httpx.Client(base_url=rasa_url, timeout=30) as client:
         for example in load_labelled(directory / f"{language}.yml"):
-            got = parse(client, example.text, known)
+            got = parse(client, example.text)
             accepted = {example.label, *example.also}
             if example.label in known:
                 ok = got.benefit in accepted
@@ -230,11 +229,10 @@ def load_examples(language: str) -> list[Example]:
 
 def evaluate_language(rasa_url: str, language: str) -> Report:
     """Like the bot: the right it answers about is the first known `benefit` entity."""
-    known = known_rights()
     report = Report(language)
     with httpx.Client(base_url=rasa_url, timeout=30) as client:
         for example in load_examples(language):
-            got = parse(client, example.text, known)
+            got = parse(client, example.text)
             report.total += 1
             if got.intent == example.intent:
                 report.intent_correct += 1

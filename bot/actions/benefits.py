@@ -39,13 +39,7 @@ MAX_GUESSES = 3
 
 def message_rights(tracker: Tracker) -> list[str]:
     """The rights the latest message is about, most likely first (knowledge-base ids only)."""
-    kb = load_knowledge_base()
-    rights: list[str] = []
-    for entity in tracker.latest_message.get("entities") or []:
-        value = entity.get("value")
-        if entity.get("entity") == "benefit" and value in kb and value not in rights:
-            rights.append(str(value))
-    return rights
+    return load_knowledge_base().rights_in(tracker.latest_message.get("entities"))
 
 
 def guessed_rights(tracker: Tracker) -> list[str]:

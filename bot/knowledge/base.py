@@ -104,6 +104,16 @@ class KnowledgeBase:
     def get(self, benefit_id: str) -> Benefit:
         return self._benefits[benefit_id]
 
+    def rights_in(self, entities: list[dict] | None) -> list[str]:
+        """The rights an NLU result's `benefit` entities name, most likely first, once each;
+        values that are no knowledge-base id are left out."""
+        rights: list[str] = []
+        for entity in entities or []:
+            value = entity.get("value")
+            if entity.get("entity") == "benefit" and value in self and value not in rights:
+                rights.append(str(value))
+        return rights
+
     def amounts(self, benefit_id: str, on: dt.date | None = None) -> dict[str, Decimal]:
         """Today's amounts named in the benefit's texts, from OpenFisca-France."""
         on = on or dt.date.today()
