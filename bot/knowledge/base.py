@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
@@ -14,6 +15,10 @@ import yaml
 from bot.knowledge.texts import TEXTS, BenefitTexts
 
 KB_FILE = Path(__file__).with_name("benefits.yml")
+# Service-public moved to service-public.gouv.fr in 2024; fiche ids (F1234, N19775, R44660) stayed.
+SERVICE_PUBLIC = "https://www.service-public.gouv.fr/particuliers/vosdroits/"
+FICHE_ID = re.compile(r"^[FNR]\d+$")
+CHECKLIST = ("amounts", "conditions", "apply")
 CENT = Decimal("0.01")
 BMAF = "prestations_sociales.prestations_familiales.bmaf.bmaf"
 CRDS = "prelevements_sociaux.contributions_sociales.crds"
@@ -27,6 +32,7 @@ class Benefit:
     service_public: str
     apply_url: str
     reviewed: dt.date
+    checked: dict[str, str]  # what was checked on `reviewed`: CHECKLIST keys
     amount_sources: dict[str, Any]
     texts: BenefitTexts
 
@@ -132,6 +138,11 @@ class KnowledgeBase:
         return values
 
 
+def fiche_url(value: str) -> str:
+    """A service-public fiche id as its address; any other address unchanged."""
+    return SERVICE_PUBLIC + value if FICHE_ID.match(value) else value
+
+
 @cache
 def load_knowledge_base() -> KnowledgeBase:
     raw = yaml.safe_load(KB_FILE.read_text(encoding="utf-8"))
@@ -140,9 +151,10 @@ def load_knowledge_base() -> KnowledgeBase:
             id=benefit_id,
             acronym=entry.get("acronym"),
             paid_by=entry["paid_by"],
-            service_public=entry["service_public"],
-            apply_url=entry["apply_url"],
+            service_public=fiche_url(entry["service_public"]),
+            apply_url=fiche_url(entry["apply_url"]),
             reviewed=entry["reviewed"],
+            checked=entry.get("checked") or {},
             amount_sources=entry.get("amounts") or {},
             texts=TEXTS[benefit_id],
         )

@@ -100,7 +100,7 @@ SHORT_NAMES = {
     "rsa": N_("RSA (income support)"),
     "prime_activite": N_("Prime d'activité (work bonus)"),
     "aide_logement": N_("Housing aid (APL)"),
-    "css": N_("Health cover (CSS)"),
+    "css": N_("Health cover for a low income (C2S)"),
     "aah": N_("Disability allowance (AAH)"),
     "allocations_familiales": N_("Family allowances"),
     "ame": N_("Health care without papers (AME)"),
@@ -117,6 +117,16 @@ SHORT_NAMES = {
     "droit_au_compte": N_("Right to a bank account"),
     "aide_juridictionnelle": N_("Legal aid"),
     "ada": N_("Asylum seeker's allowance (ADA)"),
+    "prime_noel": N_("Christmas bonus (prime de Noël)"),
+    "are": N_("Unemployment benefit (ARE)"),
+    "ass": N_("After unemployment benefit ends (ASS)"),
+    "paje": N_("Money for a baby (PAJE)"),
+    "aeeh": N_("Disabled child (AEEH)"),
+    "pch": N_("Help for a disability: care, equipment (PCH)"),
+    "apa": N_("Older people: help at home (APA)"),
+    "aide_alimentaire": N_("Food: parcels, meals"),
+    "dalo": N_("Right to housing (DALO)"),
+    "soins_urgents": N_("Sick, no health cover yet"),
 }
 
 

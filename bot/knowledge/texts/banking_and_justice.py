@@ -21,7 +21,8 @@ TEXTS: dict[str, BenefitTexts] = {
             "You can use the right to a bank account if:\n"
             "• you live in France, or you are French and live abroad;\n"
             "• you have no bank account in France.\n"
-            "It works even with a banking ban (interdit bancaire) or if you are over-indebted.\n"
+            "It works even if you are banned from writing cheques (interdit bancaire), "
+            "or if you have more debts than you can pay (surendettement).\n"
             "These basic services are free:\n"
             "• a payment card;\n"
             "• transfers and direct debits;\n"
@@ -38,7 +39,8 @@ TEXTS: dict[str, BenefitTexts] = {
             "• a proof of address less than 3 months old, or a domiciliation certificate;\n"
             "• the refusal letter;\n"
             "• a signed statement that you have no other account.\n"
-            "The Banque de France names a bank within 1 working day once your file is complete."
+            "The Banque de France names a bank within 1 working day (not a weekend or a public "
+            "holiday) once your file is complete."
         ),
     ),
     "aide_juridictionnelle": BenefitTexts(

@@ -95,13 +95,63 @@ TEXTS: dict[str, BenefitTexts] = {
             "You can also get it if you take in a child. "
             "If neither parent supports the child, it is %(both_parents)s a month.\n"
             "You must live in France more than 9 months a year.\n"
-            "It stops if you marry, sign a PACS (civil partnership) or live as a couple."
+            "If you raise the child alone, it stops when you marry, sign a PACS (civil "
+            "partnership) or live as a couple. A couple who takes in a child can get it."
         ),
         how_to_apply=N_(
             "Apply online on caf.fr (or msa.fr if you work in farming). You need a CAF account.\n"
             "Keep the court decision on child support, if there is one.\n"
             "The other parent does not pay? The CAF can claim the money from them for you. "
             "This is the ARIPA service: pension-alimentaire.caf.fr."
+        ),
+    ),
+    "paje": BenefitTexts(
+        name=N_("PAJE (prestation d'accueil du jeune enfant, money for a baby)"),
+        summary=N_(
+            "The PAJE (prestation d'accueil du jeune enfant) helps when a baby comes. "
+            "The birth grant is %(birth_grant)s, paid once by the end of the 7th month of pregnancy. "
+            "Then the base allowance is up to %(base)s a month, until the child is 3. "
+            "Both depend on your income."
+        ),
+        eligibility=N_(
+            "You can get the PAJE (prestation d'accueil du jeune enfant) if:\n"
+            "• you are pregnant, or you have or adopt a child under 3;\n"
+            "• your household income is under a ceiling;\n"
+            "• you live in France more than 9 months a year.\n"
+            "For the birth grant, declare the pregnancy before the end of the 14th week.\n"
+            "Outside the European Union, you need a residence permit."
+        ),
+        how_to_apply=N_(
+            "Declare your pregnancy to your health insurance office (CPAM) and to the CAF "
+            "(caisse d'allocations familiales) before the end of the 14th week.\n"
+            "Your doctor or midwife gives you the form or sends it online.\n"
+            "If the CAF already knows you, you have nothing else to do.\n"
+            "Otherwise, create your account on caf.fr and give your income."
+        ),
+    ),
+    "aeeh": BenefitTexts(
+        name=N_("AEEH (allocation d'éducation de l'enfant handicapé, for a disabled child)"),
+        summary=N_(
+            "The AEEH (allocation d'éducation de l'enfant handicapé) helps parents of a disabled "
+            "child under 20. "
+            "It is %(base)s a month, with more when care costs a lot or a parent stops working. "
+            "Your income does not count. Apply to the disability office (MDPH)."
+        ),
+        eligibility=N_(
+            "You can get the AEEH (allocation d'éducation de l'enfant handicapé) if:\n"
+            "• your child is under 20;\n"
+            "• the MDPH (maison départementale des personnes handicapées) finds a disability rate "
+            "of at least 80%%, or 50 to 79%% with special care or school;\n"
+            "• you live in France.\n"
+            "There is no income ceiling.\n"
+            "An extra amount is paid when care costs a lot, or a parent works less or stops."
+        ),
+        how_to_apply=N_(
+            "Fill in the MDPH (maison départementale des personnes handicapées) form, with a "
+            "medical certificate less than 12 months old.\n"
+            "Add your costs for the child: care, equipment, hours of work lost.\n"
+            "The school or the child's doctor can help you.\n"
+            "A commission decides. Then the CAF (caisse d'allocations familiales) pays."
         ),
     ),
 }

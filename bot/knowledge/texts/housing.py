@@ -105,4 +105,31 @@ TEXTS: dict[str, BenefitTexts] = {
             "It lasts one year and can be renewed."
         ),
     ),
+    "dalo": BenefitTexts(
+        name=N_("DALO (droit au logement opposable, a legal right to housing)"),
+        summary=N_(
+            "The DALO (droit au logement opposable) is a legal appeal to get housing. "
+            "It is for people with no home, or in a shelter for a long time. "
+            "It is also for unsafe housing, or a very long wait for social housing. "
+            "A commission decides; the State must then offer you housing."
+        ),
+        eligibility=N_(
+            "You can use the DALO (droit au logement opposable) if you live in France regularly "
+            "and:\n"
+            "• you have no home, or you are housed by friends or family;\n"
+            "• you must leave your home, with no other housing;\n"
+            "• you have lived in a shelter or a hotel for a long time;\n"
+            "• your home is unsafe, unhealthy or too small, with a child or a disabled person;\n"
+            "• or you asked for social housing long ago and got no offer.\n"
+            "The waiting time that counts as too long depends on your département."
+        ),
+        how_to_apply=N_(
+            "Fill in the DALO form. Send it to the commission of your département "
+            "(commission de médiation), by registered letter.\n"
+            "Add the number of your social housing request, if you have one.\n"
+            "The commission answers within 3 months (6 months in and around Paris).\n"
+            "If it says yes, the préfet must offer you housing. "
+            "Associations can help you fill in the form for free."
+        ),
+    ),
 }

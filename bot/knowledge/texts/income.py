@@ -21,10 +21,13 @@ TEXTS: dict[str, BenefitTexts] = {
         eligibility=N_(
             "You can get the RSA (revenu de solidarité active) if:\n"
             "• you are 25 or older, or you are pregnant, or you have a child;\n"
-            "• you live in France for good;\n"
+            "• or you are 18 to 24 and have worked 3,214 hours in the last 3 years "
+            "(about 2 years full time);\n"
+            "• you live in France in a stable way, most of the year;\n"
             "• your household income is low.\n"
             "Outside the European Union, you need a residence permit for work held for 5 years. "
-            "Refugees do not need this.\n"
+            "Refugees, people with subsidiary protection, stateless people and holders of a 10-year "
+            "resident card (carte de résident) do not need this.\n"
             "You must declare your income every three months."
         ),
         how_to_apply=N_(
@@ -32,6 +35,12 @@ TEXTS: dict[str, BenefitTexts] = {
             "Prepare: an ID or residence permit, your bank details (RIB), "
             "your income of the last 3 months.\n"
             "The social services of your town (CCAS) can help you fill it in.\n"
+            "When you ask for the RSA, you are registered with France Travail. "
+            "With an adviser, you sign a plan called a contrat d'engagement.\n"
+            "It usually means 15 to 20 hours of activities a week: training, workshops, job search, "
+            "help with health or housing.\n"
+            "Some people do fewer hours or none, for example for health, disability or a young "
+            "child without childcare. Tell your adviser.\n"
             "Then declare your income every three months, or the payment stops."
         ),
     ),
@@ -39,15 +48,18 @@ TEXTS: dict[str, BenefitTexts] = {
         name=N_("prime d'activité (work bonus)"),
         summary=N_(
             "The prime d'activité is extra money for people who work and earn a small pay. "
-            "It is for people aged 18 or more. The amount depends on your pay and your family. "
-            "It starts from a base of %(amount)s a month for a person alone."
+            "It is for people aged 18 or more. The amount depends on your pay and your family, "
+            "and is often smaller than people think. "
+            "The estimate can tell you how much you may get."
         ),
         eligibility=N_(
             "You can get the prime d'activité if:\n"
             "• you are 18 or older;\n"
             "• you work, as an employee or self-employed;\n"
             "• your household income is modest;\n"
-            "• you live in France for good.\n"
+            "• you live in France in a stable way, most of the year.\n"
+            "Outside the European Union, you need a residence permit for work held for 5 years. "
+            "Refugees do not need this.\n"
             "Students and apprentices must earn more than %(student_floor)s a month.\n"
             "You must declare your income every three months."
         ),
@@ -70,7 +82,7 @@ TEXTS: dict[str, BenefitTexts] = {
             "You can get the AAH (allocation aux adultes handicapés) if:\n"
             "• you are 20 or older (sometimes 16);\n"
             "• your disability rate is at least 80%%, or 50 to 79%% with real trouble finding work;\n"
-            "• you live in France for good;\n"
+            "• you live in France in a stable way, most of the year;\n"
             "• your own income is under a ceiling. Your partner's income does not count."
         ),
         how_to_apply=N_(
@@ -81,12 +93,12 @@ TEXTS: dict[str, BenefitTexts] = {
         ),
     ),
     "aspa": BenefitTexts(
-        name=N_("ASPA (allocation de solidarité aux personnes âgées, old-age minimum)"),
+        name=N_("ASPA (allocation de solidarité aux personnes âgées, the minimum vieillesse)"),
         summary=N_(
-            "The ASPA (allocation de solidarité aux personnes âgées) is monthly money for people "
-            "aged 65 or more. "
+            "The ASPA (allocation de solidarité aux personnes âgées) is often called the "
+            "minimum vieillesse. It is monthly money for people aged 65 or more. "
             "It tops up a small income to %(amount)s a month for a person alone. "
-            "For a couple, it is %(couple)s. Ask your pension fund."
+            "For a couple, it is %(couple)s."
         ),
         eligibility=N_(
             "You can get the ASPA (allocation de solidarité aux personnes âgées) if:\n"
@@ -104,6 +116,8 @@ TEXTS: dict[str, BenefitTexts] = {
         how_to_apply=N_(
             "Ask your pension fund: the Assurance retraite (Carsat), or the MSA if you worked in "
             "farming.\n"
+            "You never paid into a French pension? Ask your town hall (mairie). "
+            "It sends your claim to the SASPA, a service of the Caisse des dépôts.\n"
             "Fill in the ASPA form, or call 39 60 for help.\n"
             "Prepare:\n"
             "• your tax notice (avis d'impôt);\n"
@@ -178,14 +192,15 @@ TEXTS: dict[str, BenefitTexts] = {
             "• you have the asylum claim certificate (attestation de demande d'asile);\n"
             "• you accepted the reception offered by the OFII (Office français de l'immigration "
             "et de l'intégration);\n"
-            "• you sent your claim to the OFPRA within 21 days (except in the Dublin procedure);\n"
+            "• you sent your claim to the OFPRA within 21 days. This does not apply in the Dublin "
+            "procedure, when another European country must examine your claim;\n"
             "• your monthly income is under the RSA (revenu de solidarité active).\n"
             "People with temporary protection, for example from Ukraine, can get it too.\n"
             "Each extra person in the family adds %(per_extra_person)s a day."
         ),
         how_to_apply=N_(
-            "You ask for it when your asylum claim is registered, at the one-stop desk (guichet "
-            "unique).\n"
+            "You ask for it when your asylum claim is registered. This is at the préfecture's "
+            "one-stop desk for asylum seekers (guichet unique).\n"
             "Accept the reception offered by the OFII (Office français de l'immigration et de "
             "l'intégration). Without it, there is no ADA.\n"
             "The OFII gives you a payment card. The money arrives each month.\n"

@@ -14,6 +14,8 @@ ARCHITECTURE_IDS = {
     "rsa", "prime_activite", "aide_logement", "css", "puma", "ame", "aah", "aspa",
     "allocations_familiales", "complement_familial", "ars", "asf", "cheque_energie", "cej",
     "bourse_crous", "domiciliation", "droit_au_compte", "aide_juridictionnelle", "fsl", "ada",
+    "prime_noel", "are", "ass", "paje", "aeeh", "pch", "apa", "aide_alimentaire", "dalo",
+    "soins_urgents",
 }
 FIRST_SLICE = {"rsa", "prime_activite", "aide_logement", "css", "aah", "allocations_familiales",
                "ame", "domiciliation"}
@@ -142,5 +144,20 @@ def test_review_date_is_less_than_twelve_months_old(benefit_id):
 @pytest.mark.parametrize("benefit_id", ALL_IDS)
 def test_every_right_links_to_service_public_and_an_https_service(benefit_id):
     benefit = load_knowledge_base().get(benefit_id)
-    assert benefit.service_public.startswith("https://www.service-public.fr/particuliers/vosdroits/")
+    assert re.fullmatch(r"https://www\.service-public\.gouv\.fr/particuliers/vosdroits/[FNR]\d+",
+                        benefit.service_public)
     assert benefit.apply_url.startswith("https://")
+    assert "service-public.fr/" not in benefit.apply_url, "service-public moved to .gouv.fr"
+
+
+@pytest.mark.parametrize("benefit_id", ALL_IDS)
+def test_every_review_says_what_was_checked(benefit_id):
+    """The review date is the day this right's text was checked, with what was checked."""
+    benefit = load_knowledge_base().get(benefit_id)
+    assert set(benefit.checked) == {"amounts", "conditions", "apply"}, benefit_id
+    assert all(len(note.split()) >= 2 for note in benefit.checked.values()), benefit.checked
+    assert benefit.reviewed <= dt.date.today()
+
+
+def test_review_dates_are_per_right_not_one_date_for_all():
+    assert len({load_knowledge_base().get(b).reviewed for b in ALL_IDS}) > 1
