@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Literal, cast, get_args
 
 from bot.estimate.questions import SLOTS, accepted_values
+from bot.knowledge.texts import GROUPS
 from bot.languages import SUPPORTED_LANGUAGES
 
 MAX_BYTES = 64  # Telegram's limit for callback data
@@ -45,6 +46,7 @@ BUTTON_INTENTS = frozenset(
         "inform",
         "stop_estimate",
         "estimate_back",
+        "ask_privacy",
     }
 )
 _PAYLOAD = re.compile(
@@ -52,6 +54,7 @@ _PAYLOAD = re.compile(
 )
 ENTITY_VALUES = {
     "language": frozenset(SUPPORTED_LANGUAGES),
+    "rights_group": frozenset(GROUPS),
     **{slot: accepted_values(slot) for slot in SLOTS},
 }
 

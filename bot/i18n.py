@@ -69,9 +69,14 @@ class Translator:
 
 
 def format_money(amount: Decimal | float, language: str) -> str:
-    """An amount in euros as a person of that language reads it ("651,69 €" in French)."""
+    """An amount in euros as a person of that language reads it: "651,69 €" in French, and a
+    whole amount without cents ("8 €", not "8,00 €")."""
     value = Decimal(str(amount)).quantize(Decimal("0.01"))
-    return format_currency(value, "EUR", locale=FORMAT_LOCALES.get(language, "fr_FR"))
+    locale = FORMAT_LOCALES.get(language, "fr_FR")
+    if value != value.to_integral_value():
+        return format_currency(value, "EUR", locale=locale)
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern.replace(".00", "")
+    return format_currency(value, "EUR", locale=locale, format=pattern, currency_digits=False)
 
 
 def negotiate_language(language_code: str | None, default: str = "fr") -> str:

@@ -76,6 +76,14 @@ def ask_back(dispatcher: CollectingDispatcher, guesses: list[str]) -> list[Event
     return []
 
 
+def chosen_group(tracker: Tracker) -> str | None:
+    """The topic of the menu the person tapped (`rights_group` from a topic button), if any."""
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == "rights_group":
+            return str(entity.get("value"))
+    return None
+
+
 class _BenefitAnswer:
     """Shared run(): answer about the right(s) of the message, ask back, or ask which one."""
 
@@ -94,7 +102,7 @@ class _BenefitAnswer:
             if in_focus is not None:
                 rights = [in_focus]
         if not rights:
-            dispatcher.utter_message(response=self.no_benefit_response)
+            dispatcher.utter_message(response=self.no_benefit_response, group=chosen_group(tracker))
             return []
         dispatcher.utter_message(response=self.response_name, benefit=rights[0], others=rights[1:])
         return [SlotSet("benefit", rights[0])]

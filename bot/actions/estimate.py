@@ -101,10 +101,12 @@ class ActionEstimate(Action):
         results = [
             {"id": r.id, "amount": None if r.amount is None else str(r.amount),
              "period": r.period, "status": r.status,
-             "participation": None if r.participation is None else str(r.participation)}
+             "participation": None if r.participation is None else str(r.participation),
+             "reasons": list(r.reasons)}
             for r in estimate.results
         ]
         dispatcher.utter_message(response="utter_estimate_result", results=results,
-                                 no_papers=estimate.no_papers)
+                                 no_papers=estimate.no_papers, notes=estimate.notes,
+                                 suggestions=estimate.suggestions)
         # The situation is kept only for this conversation's answer.
         return [SlotSet(slot, None) for slot in SLOTS]

@@ -57,7 +57,8 @@ def build_app(settings: Settings) -> Sanic:
         name = body.get("response") or ""
         language = conversation_language(body, settings.default_language)
         slots = (body.get("tracker") or {}).get("slots") or {}
-        reply = render(name, language, body.get("arguments") or {}, slots)
+        arguments = {**(body.get("arguments") or {}), "retention_days": settings.retention_days}
+        reply = render(name, language, arguments, slots)
         logger.debug("nlg response=%s language=%s", name, language)
         return response.json(reply.as_dict())
 

@@ -40,7 +40,7 @@ AGE_BANDS = ("18_24", "25_64", "65_plus")
 CHILD_AGE_BANDS = ("0_2", "3_5", "6_10", "11_14", "15_17", "18_19")
 OTHER_INCOME_KINDS = ("none", "unemployment", "pension")
 HOUSING = ("tenant", "free", "homeless", "owner")
-RESIDENCE = ("french_eu", "permit_5y_plus", "permit_less_5y", "no_papers")
+RESIDENCE = ("french_eu", "refugee", "permit_5y_plus", "permit_less_5y", "asylum_seeker", "no_papers")
 DEFAULT_DEPCOM = "75056"  # Paris
 
 

@@ -17,6 +17,10 @@ what the household receives, net of CRDS where the benefit bears it:
 | asf                     | asf_nette_crds (asf net of CRDS)               | month             |
 | ars                     | ars_nette_crds (ars net of CRDS)               | year of the rentrée|
 | cheque_energie          | cheque_energie                                 | year              |
+| paje                    | paje_base (base allowance, child under 3),     | month             |
+|                         | CRDS taken off like the CAF (see base.py)      |                   |
+| prime_noel              | aefa (in November and December, with the RSA) | year              |
+| ada                     | ada (asylum seekers only)                      | month             |
 
 OpenFisca takes the CRDS off unrounded (gross x 0.995) where the CAF truncates the CRDS to the
 cent, so a net family benefit can be 1 cent below the CAF's published figure (2 children,
@@ -39,6 +43,14 @@ Residence. "no_papers": nothing is simulated (no RSA or CAF right); the estimate
 than 5 years): RSA and prime d'activité are not computed (5-year condition; `not_computed`
 and the note "permit_under_5_years"); family benefits, housing aid, CSS are computed.
 A homeless person is also pointed to domiciliation (an address to claim rights).
+"refugee" (refugee or subsidiary protection): exempt from the permit-duration conditions, so
+computed like a long permit, without the ASPA's 10-year reason. "asylum_seeker": only the ADA is
+computed (no CAF benefit, no RSA before a decision); the estimate notes the 3-month wait for
+health insurance (urgent care and the PASS meanwhile) and points to soins_urgents and puma,
+never to the AME.
+
+Christmas bonus (prime_noel): in November and December, when the RSA is found, OpenFisca's `aefa`
+for the year (it reads the RSA of every month, about 2 s more: only then).
 """
 
 from __future__ import annotations
@@ -71,7 +83,11 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "ars": ("children", *INCOME),
     "cheque_energie": ("couple", "children", *INCOME, "housing"),
     "asf": ("couple", "children"),
+    "paje": ("children", "couple", *INCOME),
+    "prime_noel": ("age", "couple", "children", *INCOME, "housing", "residence"),
+    "ada": ("couple", "children", *INCOME, "housing"),
 }
+CHRISTMAS_MONTHS = (11, 12)
 ORDER = tuple(NEEDS)
 
 
@@ -79,7 +95,7 @@ ORDER = tuple(NEEDS)
 class Result:
     """One right in an estimate.
 
-    `amount` is what the household would receive per `period` ("month" or "year"), rounded to
+    `amount` is what the household would receive per `period` ("month", "year" or "once"), rounded to
     the cent as OpenFisca gives it; None when there is no sum of money (CSS) or it could not be
     computed (housing aid without a rent). For the CSS, `participation` is the monthly
     contribution the household would pay (0.00: free CSS). `reasons` are keys saying why a right
@@ -124,6 +140,15 @@ def ars_rentree_year(on: dt.date) -> int:
     return on.year if on.month <= max(ARS_SEASON) else on.year + 1
 
 
+def net_of_crds(gross: Decimal, on: dt.date) -> Decimal:
+    """A family benefit OpenFisca gives before CRDS, as the CAF pays it (CRDS truncated)."""
+    from decimal import ROUND_DOWN
+
+    from bot.knowledge.base import CRDS, parameter
+
+    return gross - (gross * parameter(CRDS, on)).quantize(CENT, ROUND_DOWN)
+
+
 def estimate_entitlements(answers: Answers, on: dt.date) -> Estimate:
     """The rights `answers` may open on the date `on`, from one OpenFisca-France simulation."""
     if answers.residence == "no_papers":
@@ -142,6 +167,8 @@ def estimate_entitlements(answers: Answers, on: dt.date) -> Estimate:
         return money(simulation.calculate(variable, period)[0])
 
     estimate = Estimate()
+    if answers.residence == "asylum_seeker":
+        return _asylum_seeker(answers, family("ada"))
     skipped = answers.skipped
     found: list[Result] = []
 
@@ -166,8 +193,11 @@ def estimate_entitlements(answers: Answers, on: dt.date) -> Estimate:
         estimate.not_computed += ["rsa", "prime_activite"]
         estimate.notes.append("permit_under_5_years")
     else:
-        add("rsa", family("rsa"))
+        rsa = family("rsa")
+        add("rsa", rsa)
         add("prime_activite", family("ppa"))
+        if rsa > 0 and on.month in CHRISTMAS_MONTHS:
+            add("prime_noel", family("aefa", str(on.year)), "once")
 
     if answers.housing is None:
         add("aide_logement", None, extra=("housing_unknown",))
@@ -196,6 +226,8 @@ def estimate_entitlements(answers: Answers, on: dt.date) -> Estimate:
         ars = family("ars_nette_crds", str(rentree))
         add("ars", ars, "year", () if on.month in ARS_SEASON else ("ars_next_rentree",))
         add("asf", family("asf_nette_crds"), extra=("asf_alimony_check",))
+        if "0_2" in answers.children:
+            add("paje", net_of_crds(family("paje_base"), on))
 
     add("cheque_energie", family("cheque_energie", str(on.year)), "year")
 
@@ -206,4 +238,19 @@ def estimate_entitlements(answers: Answers, on: dt.date) -> Estimate:
         estimate.suggestions.append("domiciliation")
     if answers.depcom is None and estimate.get("aide_logement") is not None:
         estimate.notes.append("commune_assumed_paris")
+    return estimate
+
+
+def _asylum_seeker(answers: Answers, ada: Decimal) -> Estimate:
+    """An asylum seeker: the ADA, and health cover after 3 months (urgent care meanwhile)."""
+    reasons = [f"skipped_{name}" for name in NEEDS["ada"] if name in answers.skipped]
+    found = [Result("ada", ada, "month", POSSIBLE if reasons else LIKELY, tuple(reasons))] if ada > 0 else []
+    estimate = Estimate(
+        likely=[r for r in found if r.status == LIKELY],
+        possible=[r for r in found if r.status == POSSIBLE],
+        notes=["asylum_seeker_health_wait"],
+        suggestions=["soins_urgents", "puma"],
+    )
+    if answers.housing == "homeless":
+        estimate.suggestions.append("domiciliation")
     return estimate

@@ -53,8 +53,10 @@ QUESTIONS: dict[str, dict[str, str]] = {
     "est_postcode": {},  # typed: a postcode, or the "I don't know" button
     "est_residence": {
         "french_eu": N_("French or European"),
+        "refugee": N_("Refugee or subsidiary protection"),
         "permit_5y_plus": N_("Residence permit for 5 years or more"),
         "permit_less_5y": N_("Residence permit for less than 5 years"),
+        "asylum_seeker": N_("Asylum seeker"),
         "no_papers": N_("No residence permit"),
     },
 }

@@ -89,7 +89,9 @@ HOUSING_STATUS = {
     None: "non_renseigne",
 }
 NON_EEA_NATIONALITY = "ZZ"
-PERMIT_YEARS = {"permit_5y_plus": 10, "permit_less_5y": 1}
+# Refugees and people with subsidiary protection are exempt from the permit-duration conditions
+# (RSA, prime d'activité, ASPA): simulated as holding a permit for 10 years.
+PERMIT_YEARS = {"refugee": 10, "permit_5y_plus": 10, "permit_less_5y": 1, "asylum_seeker": 0}
 DISABILITY_RATE = 0.8
 
 INCOME_VARIABLES = (
@@ -172,7 +174,7 @@ def build_situation(answers: Answers, month: str) -> dict[str, Any]:
         }
         if permit_years:
             person["duree_possession_titre_sejour"] = constant(permit_years)
-        if answers.residence == "permit_5y_plus":
+        if answers.residence in ("permit_5y_plus", "refugee"):
             # openfisca-france 176 never grants the ASPA/ASI to a non-EEA national: its
             # asi_aspa_condition_nationalite calls numpy's logical_or with three arguments, so
             # the permit-duration test is taken as the `out` array and ignored. The condition
@@ -229,6 +231,11 @@ def build_situation(answers: Answers, month: str) -> dict[str, Any]:
         household["loyer"] = monthly(answers.rent)
 
     family: dict[str, Any] = {"parents": adults}
+    if answers.residence == "asylum_seeker":
+        # The ADA: a supplement is paid when no place in a centre is offered (no home, hosted,
+        # renting); an unknown housing counts as a place (the lower amount).
+        family["asile_demandeur"] = constant(True)
+        family["place_hebergement"] = constant(answers.housing not in ("homeless", "free", "tenant"))
     tax_household: dict[str, Any] = {"declarants": adults}
     if children:
         family["enfants"] = children

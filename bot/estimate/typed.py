@@ -38,9 +38,17 @@ def fold(text: str) -> str:
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 
 
+def _fold_pattern(pattern: str) -> str:
+    """A pattern folded like the text it is matched against (Arabic letter forms, marks), with
+    its regular-expression syntax left as it is."""
+    letters = {k: v for k, v in _FOLD.items() if k not in (ord("’"), ord("'"), ord("-"))}
+    text = unicodedata.normalize("NFKD", pattern.translate(letters))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 def _words(*patterns: str) -> re.Pattern[str]:
     """One pattern matching any of `patterns` as whole words (in any script)."""
-    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(_fold_pattern, patterns)) + r")(?!\w)")
 
 
 DONT_KNOW = _words(
@@ -101,14 +109,19 @@ NO_PAPERS = _words(
     r"no papers?", "undocumented", r"no (residence )?permit", r"without papers?",
     "بلا وراق", "بلا اوراق", "بدون اوراق", "بدون اقامه", "ما عنديش الوراق", "ما عنديش اوراق",
     "ما عنديش لاقامه", "sans papier", r"bla wra9")
+REFUGEE = _words(
+    "refugie", "refugiee", r"statut de refugie", r"protection subsidiaire", "refugee",
+    r"subsidiary protection", "لاجئ", "لاجئه", "الحمايه الفرعيه", "حمايه فرعيه")
+ASYLUM = _words(
+    r"demandeur d asile", r"demandeuse d asile", r"demande d asile", "asile", "ofpra", "cnda",
+    r"asylum( seeker)?", "طالب لجوء", "طالبه لجوء", "طلب لجوء", "لجوء", "ازيل")
 LONG_PERMIT = _words(
-    r"carte de resident", r"10 ans", r"dix ans", "refugie", "refugiee", r"protection subsidiaire",
-    r"resident card", r"10 years?", r"ten years?", "refugee", r"more than (5|five) years?",
-    r"plus de (5|cinq) ans", "لاجئ", "لاجئه", r"10 سنين", r"10 سنوات", "كارت ريزيدون")
+    r"carte de resident", r"10 ans", r"dix ans",
+    r"resident card", r"10 years?", r"ten years?", r"more than (5|five) years?",
+    r"plus de (5|cinq) ans", r"10 سنين", r"10 سنوات", "كارت ريزيدون")
 SHORT_PERMIT = _words(
-    r"titre de sejour", r"carte de sejour", "recepisse", "visa", r"demandeur d asile", "asile",
-    r"residence permit", "permit", r"asylum( seeker)?", "اقامه", "لاقامه", "الاقامه", "طالب لجوء",
-    "لجوء", "ريسبيسي", "titre")
+    r"titre de sejour", r"carte de sejour", "recepisse", "visa",
+    r"residence permit", "permit", "اقامه", "لاقامه", "الاقامه", "ريسبيسي", "titre")
 YEARS = re.compile(r"(\d+)\s*(ans?|years?|سنين|سنوات|سنه|عام)")
 
 
@@ -211,6 +224,10 @@ def _residence(text: str, _age: str | None) -> str | None:
         return "no_papers"
     if FRENCH_EU.search(text):
         return "french_eu"
+    if REFUGEE.search(text):
+        return "refugee"
+    if ASYLUM.search(text):
+        return "asylum_seeker"
     if LONG_PERMIT.search(text):
         return "permit_5y_plus"
     if SHORT_PERMIT.search(text):

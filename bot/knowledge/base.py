@@ -29,7 +29,7 @@ class Benefit:
     id: str
     acronym: str | None
     paid_by: str
-    service_public: str
+    service_public: str | None  # None: no official fiche exists (said in benefits.yml)
     apply_url: str
     reviewed: dt.date
     checked: dict[str, str]  # what was checked on `reviewed`: CHECKLIST keys
@@ -151,7 +151,7 @@ def load_knowledge_base() -> KnowledgeBase:
             id=benefit_id,
             acronym=entry.get("acronym"),
             paid_by=entry["paid_by"],
-            service_public=fiche_url(entry["service_public"]),
+            service_public=entry["service_public"] and fiche_url(entry["service_public"]),
             apply_url=fiche_url(entry["apply_url"]),
             reviewed=entry["reviewed"],
             checked=entry.get("checked") or {},

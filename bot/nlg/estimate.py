@@ -68,22 +68,66 @@ def estimate_stopped(ctx: Context) -> Reply:
                  [rights_button(ctx), human_button(ctx)])
 
 
-PERIOD = {"month": N_("%(amount)s a month"), "year": N_("%(amount)s a year")}
+PERIOD = {
+    "month": N_("%(amount)s a month"),
+    "year": N_("%(amount)s a year"),
+    "once": N_("%(amount)s, once"),
+}
+
+# Why a right is only "possible" (bot/estimate/compute.py), in the person's words.
+REASONS = {
+    "skipped": N_("it depends on a question you skipped"),
+    "near_threshold": N_("a small amount: a small change of income can end it"),
+    "ars_next_rentree": N_("paid in August, for the next school year"),
+    "aah_mdph_decision": N_("the MDPH (disability office) must first recognise your disability"),
+    "aspa_permit_10_years": N_("you need a residence permit held for 10 years"),
+    "asf_alimony_check": N_("if the other parent pays no child support, or too little"),
+    "housing_unknown": N_("tell me where you live to know how much"),
+    "rent_unknown": N_("tell me your rent to know how much"),
+}
+
+# What the result says besides the rights (Estimate.notes).
+NOTES = {
+    "permit_under_5_years": N_(
+        "With a residence permit held for less than 5 years, the RSA and the prime d'activité are "
+        "not possible yet. Refugees and holders of a 10-year resident card are not concerned."),
+    "commune_assumed_paris": N_("Without a postcode, I counted with the rents of Paris."),
+    "asylum_seeker_health_wait": N_(
+        "Adult asylum seekers get health insurance (PUMa) after 3 months in France. "
+        "Until then, hospitals give urgent care, and their free care desk (PASS) sees you. "
+        "Children are covered at once."),
+}
+HOMELESS_FIRST = N_(
+    "Without a home, first ask for a free address (domiciliation). You need one to claim your rights.")
+
+
+def _reasons(ctx: Context, keys: list[str]) -> str:
+    """The reasons a right is to check, once each, in parentheses."""
+    texts: list[str] = []
+    for key in keys:
+        text = REASONS.get("skipped" if key.startswith("skipped_") else key)
+        if text and ctx._.gettext(text) not in texts:
+            texts.append(ctx._.gettext(text))
+    return f" ({'; '.join(texts)})" if texts else ""
 
 
 def _line(ctx: Context, result: dict) -> str:
     name = short_name(ctx, result["id"]) if result["id"] in SHORT_NAMES else result["id"]
     amount = result.get("amount")
     participation = result.get("participation")
+    reasons = _reasons(ctx, result.get("reasons") or [])
     if amount in (None, "") and participation not in (None, ""):
         if Decimal(str(participation)) == 0:
-            return f"• {name}: {ctx._.gettext(N_('free'))}"
-        return f"• {name}: " + ctx._.gettext(
-            N_("you pay %(amount)s a month"), amount=ctx._.money(Decimal(str(participation))))
+            free = ctx._.gettext(N_("free"))
+            return f"• {name}: {free}{reasons}"
+        share = ctx._.gettext(N_("you pay %(amount)s a month"),
+                              amount=ctx._.money(Decimal(str(participation))))
+        return f"• {name}: {share}{reasons}"
     if amount in (None, ""):
-        return f"• {name}"
+        return f"• {name}{reasons}"
     period = PERIOD.get(result.get("period") or "month", PERIOD["month"])
-    return f"• {name}: {ctx._.gettext(period, amount=ctx._.money(Decimal(str(amount))))}"
+    value = ctx._.gettext(period, amount=ctx._.money(Decimal(str(amount))))
+    return f"• {name}: {value}{reasons}"
 
 
 @response("utter_estimate_result")
@@ -104,6 +148,7 @@ def estimate_result(ctx: Context) -> Reply:
     results = ctx.arguments.get("results") or []
     likely = [r for r in results if r.get("status") == "likely"]
     possible = [r for r in results if r.get("status") != "likely"]
+    suggestions = [s for s in ctx.arguments.get("suggestions") or [] if s in SHORT_NAMES]
     lines: list[str] = []
     if likely:
         lines.append(_.gettext(N_("You probably have a right to:")))
@@ -111,12 +156,16 @@ def estimate_result(ctx: Context) -> Reply:
     if possible:
         lines.append(_.gettext(N_("You may also have a right to (to check):")))
         lines += [_line(ctx, r) for r in possible]
-    if not results:
+    if not results and not suggestions:
         lines.append(_.gettext(N_(
             "With these answers, I find no right for now. A person can check with you.")))
+    lines += [_.gettext(NOTES[n]) for n in ctx.arguments.get("notes") or [] if n in NOTES]
+    if "domiciliation" in suggestions:
+        lines.append(_.gettext(HOMELESS_FIRST))
     lines.append(_.gettext(N_("This is an estimate, not a decision. Only the office that pays can decide.")))
     buttons = [Button(_.gettext(N_("How to apply: %(right)s"), right=short_name(ctx, r["id"])),
                       intent_payload("how_to_apply", benefit=r["id"]))
                for r in likely[:3] if r["id"] in SHORT_NAMES]
+    buttons += [Button(short_name(ctx, s), intent_payload("ask_benefit", benefit=s)) for s in suggestions]
     buttons.append(human_button(ctx))
     return Reply("\n".join(lines), buttons)

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.i18n import N_, Translator
 from bot.knowledge import KnowledgeBase, load_knowledge_base
-from bot.knowledge.texts import PAID_BY
+from bot.knowledge.texts import GROUPS, PAID_BY
 from bot.languages import LANGUAGES
 from bot.nlg.payloads import intent_payload
 from bot.safety import EMERGENCY_NUMBERS, NUMBERS_BY_DANGER
@@ -84,16 +84,6 @@ def estimate_button(ctx: Context) -> Button:
 
 def rights_button(ctx: Context) -> Button:
     return Button(ctx._.gettext(N_("See all rights")), intent_payload("ask_benefit"))
-
-
-def benefit_buttons(ctx: Context) -> list[Button]:
-    return [
-        Button(
-            short_name(ctx, benefit_id),
-            intent_payload("ask_benefit", benefit=benefit_id),
-        )
-        for benefit_id in ctx.kb.ids
-    ]
 
 
 SHORT_NAMES = {
@@ -226,11 +216,29 @@ def choose_language(ctx: Context) -> Reply:
 # --- entitlements -------------------------------------------------------------------------
 
 
+def privacy_button(ctx: Context) -> Button:
+    return Button(ctx._.gettext(N_("Is it safe to ask?")), intent_payload("ask_privacy"))
+
+
 @response("utter_ask_which_benefit")
 def ask_which_benefit(ctx: Context) -> Reply:
+    """The topics, or the rights of one topic (`group`, from a topic button)."""
+    _ = ctx._
+    group = ctx.arguments.get("group")
+    if group in GROUPS:
+        title, rights = GROUPS[group]
+        return Reply(
+            _.gettext(N_("%(topic)s: which right do you want to know about?"), topic=_.gettext(title)),
+            [*(Button(short_name(ctx, b), intent_payload("ask_benefit", benefit=b)) for b in rights),
+             Button(_.gettext(N_("⬅ All topics")), intent_payload("ask_benefit")),
+             human_button(ctx)],
+        )
     return Reply(
-        ctx._.gettext(N_("Which right do you want to know about? Choose one:")),
-        [estimate_button(ctx), *benefit_buttons(ctx), human_button(ctx)],
+        _.gettext(N_("What do you need help with? Choose a topic, or write your question:")),
+        [estimate_button(ctx),
+         *(Button(_.gettext(title), intent_payload("ask_benefit", rights_group=group))
+           for group, (title, _rights) in GROUPS.items()),
+         privacy_button(ctx), human_button(ctx)],
     )
 
 
@@ -306,9 +314,10 @@ def benefit_how_to_apply(ctx: Context) -> Reply:
         _.gettext(benefit.texts.how_to_apply, **amounts(ctx, benefit_id)),
         _.gettext(PAID_BY[benefit.paid_by]),
         _.gettext(N_("Apply: %(url)s"), url=benefit.apply_url),
-        _.gettext(N_("Official page: %(url)s"), url=benefit.service_public),
+        _.gettext(N_("Official page: %(url)s"), url=benefit.service_public) if benefit.service_public else "",
         _.gettext(N_("Checked on %(date)s."), date=_.date(benefit.reviewed)),
     ]
+    lines = [line for line in lines if line]
     return Reply("\n\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]),
                  [human_button(ctx), callback_button(ctx), rights_button(ctx)])
 

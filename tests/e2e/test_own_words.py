@@ -25,18 +25,23 @@ def summary_of(benefit: str, language: str) -> str:
 
 @pytest.mark.parametrize(("language", "situation", "benefit"), [
     ("fr", "j ai 70 ans et une toute petite retraite, ca suffit pas pour vivre", "aspa"),
-    ("fr", "je suis sans papiers et mon fils est malade il a de la fievre", "ame"),
+    # Sick now, no papers: the AME, or urgent care while it is pending; both are right answers.
+    ("fr", "je suis sans papiers et mon fils est malade il a de la fievre", ("ame", "soins_urgents")),
     ("fr", "la banque a ferme mon compte et les autres banques veulent pas de moi", "droit_au_compte"),
     ("fr", "le pere de mes enfants paye plus rien pour eux depuis qu il est parti", "asf"),
     ("fr", "jai 20 ans pas de diplome pas de taf je sais pas quoi faire", "cej"),
-    ("en", "no papers and my kid is sick, we need a doctor", "ame"),
+    ("en", "no papers and my kid is sick, we need a doctor", ("ame", "soins_urgents")),
+    ("fr", "je viens de me faire licencier je fais quoi", "are"),
+    ("fr", "on a plus rien dans le frigo pour les enfants", ("aide_alimentaire",)),
+    ("en", "my mum is 82 and cant wash or dress alone anymore", "apa"),
     ("ar", "عندي 70 سنة والمعاش صغير بزاف ما يكفيش", "aspa"),
 ])
 async def test_a_described_situation_is_answered_with_its_right(gateway, emulator, language, situation,
                                                                  benefit):
     user, _ = await open_chat(emulator, language)
     answer = await send_and_wait(emulator, user, situation, timeout=60)
-    assert answer["text"].startswith(summary_of(benefit, language)), answer["text"]
+    accepted = (benefit,) if isinstance(benefit, str) else benefit
+    assert any(answer["text"].startswith(summary_of(b, language)) for b in accepted), answer["text"]
 
 
 async def test_a_new_need_is_not_answered_with_the_previous_topic(gateway, emulator):

@@ -19,7 +19,7 @@ from babel.messages.pofile import read_po
 from bot.config import PROJECT_ROOT
 from bot.knowledge import load_knowledge_base
 from bot.knowledge.base import KB_FILE
-from bot.knowledge.texts import TEXTS
+from bot.knowledge.texts import GROUPS, TEXTS
 from bot.languages import BY_CODE, LANGUAGES, SUPPORTED_LANGUAGES
 from bot.nlg.render import LANGUAGE_NAMES, SHORT_NAMES
 from bot.safety import DANGER_KINDS, LEXICON
@@ -94,6 +94,9 @@ def missing_for_right(right: str) -> list[str]:
         missing.append("bot/knowledge/texts/: no BenefitTexts")
     if right not in SHORT_NAMES:
         missing.append("bot/nlg/render.py: no SHORT_NAMES entry")
+    topics = [group for group, (_title, rights) in GROUPS.items() if right in rights]
+    if len(topics) != 1:
+        missing.append(f"bot/knowledge/texts/__init__.py: in {len(topics)} GROUPS topics (need 1)")
     if right not in domain()["slots"]["benefit"].get("values", []):
         missing.append("domain.yml: not a value of the benefit slot")
     for language in SUPPORTED_LANGUAGES:

@@ -68,3 +68,18 @@ PAID_BY = {
     ),
     "hospital_state": N_("Given by public hospitals; the State pays the costs."),
 }
+
+# The menu of rights, by what people need: thirty buttons at once are too many on a phone.
+# Every right is in exactly one group (tests/unit/knowledge/test_base.py).
+GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "money": (N_("Money to live on"),
+              ("rsa", "prime_activite", "prime_noel", "cej", "bourse_crous", "ada")),
+    "job": (N_("Lost my job"), ("are", "ass")),
+    "housing": (N_("Housing, energy, an address"),
+                ("aide_logement", "fsl", "dalo", "domiciliation", "cheque_energie")),
+    "health": (N_("Health care"), ("puma", "css", "ame", "soins_urgents")),
+    "family": (N_("Children and family"),
+               ("allocations_familiales", "paje", "complement_familial", "ars", "asf", "aeeh")),
+    "age_disability": (N_("Disability, old age"), ("aah", "pch", "aspa", "apa")),
+    "daily": (N_("Food, bank, lawyer"), ("aide_alimentaire", "droit_au_compte", "aide_juridictionnelle")),
+}

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from bot.estimate import Answers, estimate_entitlements
+from bot.estimate.compute import CHRISTMAS_MONTHS, net_of_crds
 from bot.knowledge.base import tax_benefit_system
 
 NOV = dt.date(2026, 11, 26)
@@ -37,6 +38,8 @@ VARIABLES = {
     "asf": ("asf_nette_crds", "month"),
     "ars": ("ars_nette_crds", "rentree"),
     "cheque_energie": ("cheque_energie", "year"),
+    "paje": ("paje_base", "month"),  # before CRDS: the estimate takes it off like the CAF
+    "prime_noel": ("aefa", "year"),
 }
 
 
@@ -136,6 +139,13 @@ CASES: dict[str, Case] = {
         household([person("1991-05-01", **pay(1800, 1864.78, 2273.88)), person("1991-05-01")],
                   ("2022-05-01", "2018-05-01", "2014-05-01"), **tenant(800, "59350")),
         headline={"complement_familial": D("297.26")},  # majoré: 62.48 % of 478.16, net of CRDS
+    ),
+    "single_mother_baby_no_income": Case(
+        Answers(**{**KNOWN, "children": ("0_2",)}, age_band="25_64", housing="tenant", rent=D(500),
+                depcom="93066"),
+        household([person("1991-05-01")], ("2025-05-01",), **tenant(500, "93066")),
+        # PAJE base allowance: 41.65 % of 478.16 = 199.15, less CRDS 0.99 = 198.16 (CAF's amount)
+        headline={"paje": D("198.16")},
     ),
     "single_parent_no_alimony": Case(
         Answers(**{**KNOWN, "children": ("3_5",)}, age_band="25_64", housing="tenant", rent=D(550),
@@ -267,6 +277,12 @@ def expected_amounts(name: str) -> dict[str, Decimal]:
     if not answers.children:
         for benefit_id in ("allocations_familiales", "complement_familial", "ars", "asf"):
             shown.pop(benefit_id)
+    if "0_2" not in (answers.children or ()):
+        shown.pop("paje")
+    else:
+        shown["paje"] = net_of_crds(shown["paje"], case.on)
+    if case.on.month not in CHRISTMAS_MONTHS or answers.residence == "permit_less_5y":
+        shown.pop("prime_noel")  # with the RSA, in November and December only
     if answers.residence == "permit_less_5y":
         shown.pop("rsa")
         shown.pop("prime_activite")

@@ -21,7 +21,8 @@ def test_every_amount_shown_is_openfisca_s_to_the_cent(name):
     shown = {r.id: r.amount for r in result.results if r.amount is not None}
     assert shown == expected_amounts(name)
     for r in result.results:
-        assert r.period == ("year" if r.id in ("ars", "cheque_energie") else "month")
+        period = {"ars": "year", "cheque_energie": "year", "prime_noel": "once"}.get(r.id, "month")
+        assert r.period == period
         if r.amount is not None:
             assert r.amount == r.amount.quantize(D("0.01"))
 

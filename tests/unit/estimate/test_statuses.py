@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from bot.estimate import Answers, build_situation
+from bot.estimate import Answers, build_situation, estimate_entitlements
 from bot.estimate.answers import DEFAULT_DEPCOM
 from bot.estimate.situation import NET_PAY_PER_GROSS, TAXABLE_PAY_PER_GROSS
 from bot.knowledge.base import tax_benefit_system
 from tests.unit.estimate.reference_cases import (
     CASES,
+    KNOWN,
     SIMULATED,
     D,
     estimate,
@@ -18,8 +21,9 @@ from tests.unit.estimate.reference_cases import (
 
 def test_single_person_paris_is_likely_rsa_housing_aid_and_free_css():
     result = estimate("single_no_income_paris_rent_450")
-    assert [r.id for r in result.likely] == ["rsa", "aide_logement", "css", "cheque_energie"]
+    assert [r.id for r in result.likely] == ["rsa", "aide_logement", "css", "cheque_energie", "prime_noel"]
     assert result.possible == []
+    assert result.get("prime_noel").amount == D("152.45")  # November, with the RSA: once
     assert result.get("aide_logement").amount > 0
     assert result.get("cheque_energie").period == "year"
 
@@ -175,3 +179,31 @@ def test_situation_uses_openfisca_s_names_and_whole_input_years():
     assert len(pay) == 36 and set(pay.values()) == {1800.0}
     assert min(pay) == "2024-01" and max(pay) == "2026-12"
     assert len(situation["familles"]["famille"]["enfants"]) == 3
+
+
+def test_refugee_gets_rsa_without_the_five_year_permit_condition():
+    """Refugees and people with subsidiary protection are exempt from the 5-year rule."""
+    on = CASES["single_no_income_paris_rent_450"].on
+    base = CASES["single_no_income_paris_rent_450"].answers
+    refugee = estimate_entitlements(dataclasses.replace(base, residence="refugee"), on)
+    short_permit = estimate_entitlements(dataclasses.replace(base, residence="permit_less_5y"), on)
+    assert refugee.get("rsa").amount == estimate("single_no_income_paris_rent_450").get("rsa").amount
+    assert "permit_under_5_years" not in refugee.notes
+    assert short_permit.get("rsa") is None and "permit_under_5_years" in short_permit.notes
+
+
+def test_asylum_seeker_gets_the_ada_and_the_health_cover_wait_never_the_ame():
+    answers = Answers(**{**KNOWN, "residence": "asylum_seeker"}, age_band="25_64", housing="homeless")
+    result = estimate_entitlements(answers, CASES["single_no_income_paris_rent_450"].on)
+    assert [r.id for r in result.results] == ["ada"]
+    # 30 days x (6.80 + 7.40 not housed) = 426.00 in November
+    assert result.get("ada").amount == D("426.00")
+    assert "asylum_seeker_health_wait" in result.notes
+    assert result.suggestions[:2] == ["soins_urgents", "puma"]
+    assert "ame" not in result.suggestions and not result.no_papers
+
+
+def test_baby_under_three_opens_the_paje_base_allowance():
+    result = estimate("single_mother_baby_no_income")
+    assert result.get("paje").amount == D("198.16")
+    assert result.get("paje").status == "likely"

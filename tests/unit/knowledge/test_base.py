@@ -20,6 +20,7 @@ ARCHITECTURE_IDS = {
 FIRST_SLICE = {"rsa", "prime_activite", "aide_logement", "css", "aah", "allocations_familiales",
                "ame", "domiciliation"}
 ALL_IDS = sorted(ARCHITECTURE_IDS)
+NO_FICHE = {"aide_alimentaire"}  # food aid: associations and CCAS, no national fiche
 ON = dt.date(2026, 11, 26)
 ASPA = "prestations_sociales.solidarite_insertion.minimum_vieillesse.aspa.montant_maximum_annuel"
 
@@ -144,8 +145,11 @@ def test_review_date_is_less_than_twelve_months_old(benefit_id):
 @pytest.mark.parametrize("benefit_id", ALL_IDS)
 def test_every_right_links_to_service_public_and_an_https_service(benefit_id):
     benefit = load_knowledge_base().get(benefit_id)
-    assert re.fullmatch(r"https://www\.service-public\.gouv\.fr/particuliers/vosdroits/[FNR]\d+",
-                        benefit.service_public)
+    if benefit_id in NO_FICHE:  # no service-public fiche exists: the file says so
+        assert benefit.service_public is None
+    else:
+        assert re.fullmatch(r"https://www\.service-public\.gouv\.fr/particuliers/vosdroits/[FNR]\d+",
+                            benefit.service_public)
     assert benefit.apply_url.startswith("https://")
     assert "service-public.fr/" not in benefit.apply_url, "service-public moved to .gouv.fr"
 
