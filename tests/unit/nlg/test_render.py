@@ -110,3 +110,20 @@ def test_asking_back_shows_the_guesses_and_a_person(language):
     assert [b.payload for b in reply.buttons] == [
         '/ask_benefit{"benefit":"css"}', '/ask_benefit{"benefit":"puma"}', "/ask_benefit", "/talk_to_human"]
     assert words(reply.text) <= 15
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_menu_shows_topics_and_each_topic_its_rights(language):
+    """Thirty buttons at once are too many on a phone: topics first, then the rights of one."""
+    from bot.knowledge.texts import GROUPS
+
+    menu = render("utter_ask_which_benefit", language, {}, {}, TODAY)
+    topics = [b.payload for b in menu.buttons if "rights_group" in b.payload]
+    assert len(topics) == len(GROUPS) and len(menu.buttons) <= 11
+    reachable = set()
+    for payload in topics:
+        group = parse_payload(payload, frozenset(BENEFITS))[1]["rights_group"]
+        page = render("utter_ask_which_benefit", language, {"group": group}, {}, TODAY)
+        reachable |= {parse_payload(b.payload, frozenset(BENEFITS))[1].get("benefit") for b in page.buttons} - {None}
+        assert "/ask_benefit" in [b.payload for b in page.buttons]  # back to the topics
+    assert reachable == set(BENEFITS)
