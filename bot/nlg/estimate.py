@@ -90,7 +90,8 @@ REASONS = {
 NOTES = {
     "permit_under_5_years": N_(
         "With a residence permit held for less than 5 years, the RSA and the prime d'activité are "
-        "not possible yet. Refugees and holders of a 10-year resident card are not concerned."),
+        "not possible yet. Refugees, people with subsidiary protection, stateless people and "
+        "holders of a 10-year resident card are not concerned."),
     "commune_assumed_paris": N_("Without a postcode, I counted with the rents of Paris."),
     "asylum_seeker_health_wait": N_(
         "Adult asylum seekers get health insurance (PUMa) after 3 months in France. "

@@ -55,11 +55,13 @@ ASK_INTERPRETER = N_("Do you need an interpreter?")
 NO_CONSENT = N_("OK, nothing was kept. You can ask again at any time.")
 CONFIRMED_TELEGRAM = N_(
     "Your request number %(number)s is saved. An outreach worker will write to you here, "
-    "in this chat. It usually takes less than one working day. Send /mycallback to see or cancel it."
+    "in this chat. It usually takes less than a day, not counting weekends and public holidays. "
+    "Send /mycallback to see or cancel it."
 )
 CONFIRMED_PHONE = N_(
     "Your request number %(number)s is saved. An outreach worker will call you. "
-    "It usually takes less than one working day. Send /mycallback to see or cancel it."
+    "It usually takes less than a day, not counting weekends and public holidays. "
+    "Send /mycallback to see or cancel it."
 )
 
 

@@ -40,13 +40,13 @@ TEXTS: dict[str, BenefitTexts] = {
             "The APA (allocation personnalisée d'autonomie) helps people aged 60 or more who "
             "need help in daily life. "
             "It pays part of a helper at home, or of the costs of a care home (EHPAD). "
-            "Everyone can get it; you pay a share if your income is higher."
+            "There is no income ceiling: you pay a share if your income is higher."
         ),
         eligibility=N_(
             "You can get the APA (allocation personnalisée d'autonomie) if:\n"
             "• you are 60 or older;\n"
             "• you need help for daily acts, like washing, dressing or eating;\n"
-            "• you live in France in a stable and regular way.\n"
+            "• you live in France legally, in a stable way.\n"
             "A team measures how much help you need, on a scale of 1 to 6 (GIR). "
             "Levels 1 to 4 open the APA.\n"
             "There is no income ceiling. Your family does not have to pay it back."

@@ -31,8 +31,8 @@ TEXTS: dict[str, BenefitTexts] = {
             "office (CPAM, caisse primaire d'assurance maladie).\n"
             "Prepare: your income of the last 12 months.\n"
             "It lasts one year. Ask to renew it 2 to 4 months before the end.\n"
-            "If you get the RSA, the ASPA (minimum vieillesse) or the ASI (disability allowance), "
-            "it renews by itself."
+            "If you get the RSA, the ASPA (minimum vieillesse) or the ASI (allocation "
+            "supplémentaire d'invalidité), it renews by itself."
         ),
     ),
     "puma": BenefitTexts(
@@ -101,7 +101,7 @@ TEXTS: dict[str, BenefitTexts] = {
     "soins_urgents": BenefitTexts(
         name=N_("urgent care while you wait for health cover (soins urgents, PASS)"),
         summary=N_(
-            "You are sick and have no health cover yet? Public hospitals must treat urgent care. "
+            "You are sick and have no health cover yet? Public hospitals must give you urgent care. "
             "This covers serious illness, pregnancy and children. "
             "The hospital's free care desk (PASS) sees you and gives medicines. "
             "It also helps you ask for your health cover."

@@ -114,8 +114,8 @@ TEXTS: dict[str, BenefitTexts] = {
             "A commission decides; the State must then offer you housing."
         ),
         eligibility=N_(
-            "You can use the DALO (droit au logement opposable) if you live in France regularly "
-            "and:\n"
+            "You can use the DALO (droit au logement opposable) if you live in France legally, "
+            "in a stable way, and:\n"
             "• you have no home, or you are housed by friends or family;\n"
             "• you must leave your home, with no other housing;\n"
             "• you have lived in a shelter or a hotel for a long time;\n"

@@ -42,7 +42,7 @@ TEXTS: dict[str, BenefitTexts] = {
         summary=N_(
             "The ASS (allocation de solidarité spécifique) is money for job seekers whose "
             "unemployment benefit has ended. "
-            "You must have worked 5 years in the last 10 years. "
+            "You must have worked 5 years in the 10 years before your job ended. "
             "It is %(per_day)s a day at most. France Travail pays it."
         ),
         eligibility=N_(
