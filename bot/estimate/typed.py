@@ -23,19 +23,9 @@ Arabic digits as ASCII), so "Seule", "seul", "célibataire" and "celibataire" al
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from bot.estimate.questions import UNKNOWN
-
-_FOLD = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ـ": None, "’": " ", "'": " ", "-": " ",
-    **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
-})
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+from bot.folding import fold
 
 
 def _words(*patterns: str) -> re.Pattern[str]:
