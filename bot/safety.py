@@ -23,20 +23,22 @@ EMERGENCY_NUMBERS = {
     "15": N_("SAMU, medical emergency"),
     "17": N_("police, if you are in danger or attacked"),
     "18": N_("fire brigade, fire or accident"),
-    "114": N_("by text message, if you cannot speak or hear"),
+    "114": N_("by text message to SAMU, police or fire brigade, if you cannot speak or hear"),
     "115": N_("a place to sleep tonight (SAMU social)"),
     "119": N_("a child in danger"),
     "3919": N_("women victims of violence, anonymous"),
     "3114": N_("suicide prevention, someone listens to you"),
 }
 
+# In the order they are shown: 114 (text messages) right after the emergency services it reaches,
+# before any helpline; no 114 where no emergency service is given (115 takes no text message).
 NUMBERS_BY_DANGER = {
-    "violence": ("17", "3919", "112"),
-    "suicide": ("3114", "15", "112"),
+    "violence": ("17", "112", "114", "3919"),
+    "suicide": ("3114", "15", "112", "114"),
     "shelter": ("115",),
-    "medical": ("15", "112", "18"),
-    "child": ("119", "17"),
-    "general": ("112", "15", "17", "18", "115", "119", "3919", "3114"),
+    "medical": ("15", "112", "18", "114"),
+    "child": ("119", "17", "114"),
+    "general": ("112", "15", "17", "18", "114", "115", "119", "3919", "3114"),
 }
 
 # The kinds of danger, and the word lists a language needs: "threat" is violence announced by

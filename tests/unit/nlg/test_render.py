@@ -10,6 +10,7 @@ from bot.i18n import format_money
 from bot.knowledge import load_knowledge_base
 from bot.nlg.payloads import parse_payload
 from bot.nlg.render import RESPONSES, render
+from bot.safety import NUMBERS_BY_DANGER
 
 TODAY = dt.date(2026, 11, 26)
 BENEFITS = load_knowledge_base().ids
@@ -110,3 +111,20 @@ def test_asking_back_shows_the_guesses_and_a_person(language):
     assert [b.payload for b in reply.buttons] == [
         '/ask_benefit{"benefit":"css"}', '/ask_benefit{"benefit":"puma"}', "/ask_benefit", "/talk_to_human"]
     assert words(reply.text) <= 15
+
+
+@pytest.mark.parametrize("danger", sorted(NUMBERS_BY_DANGER))
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_114_comes_with_the_emergency_services_it_reaches(danger, language):
+    """114 (text messages) reaches SAMU, police and fire brigade: it is listed right after them,
+    before any helpline, and never beside 115 alone (115 takes no text message)."""
+    text = render("utter_emergency", language, {"danger": danger}, {}, TODAY).text
+    numbers = re.findall(r"^☎ (\d+):", text, flags=re.MULTILINE)
+    services = {"15", "17", "18", "112"}
+    block = [n for n in numbers if n in services or n == "114"]
+    if not services & set(numbers):
+        assert not re.search(r"\b114\b", text)
+        return
+    start = numbers.index(block[0])
+    assert numbers[start:start + len(block)] == block and block[-1] == "114", numbers
+    assert len(re.findall(r"\b114\b", text)) == 1
