@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal, cast, get_args
 
@@ -64,6 +65,25 @@ def intent_payload(intent: str, **entities: str) -> str:
     if not entities:
         return f"/{intent}"
     return f"/{intent}{json.dumps(entities, separators=(',', ':'))}"
+
+
+# What may hide a leading slash: spaces of every kind, invisible format characters, and slashes
+# that look like "/" (fullwidth, fraction, division) in case something normalises them later.
+_SLASHES = "/\uff0f\u2044\u2215"
+
+
+def as_typed_text(text: str) -> str:
+    """A person's text made unable to pass for an intent payload, before it goes to Rasa.
+
+    Rasa reads a message starting with "/" as `/intent{"slot": "value"}` and sets those slots;
+    only the button payloads the bot made may do that. So the leading slashes, and the spaces
+    and invisible characters before or between them, are dropped.
+    """
+    start = 0
+    while start < len(text) and (text[start] in _SLASHES or text[start].isspace()
+                                 or unicodedata.category(text[start]) in ("Cf", "Cc", "Zs")):
+        start += 1
+    return text[start:]
 
 
 def parse_payload(payload: str, benefit_ids: frozenset[str]) -> tuple[str, dict[str, str]] | None:

@@ -23,32 +23,14 @@ Arabic digits as ASCII), so "Seule", "seul", "célibataire" and "celibataire" al
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from bot.estimate.questions import UNKNOWN
-
-_FOLD = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ـ": None, "’": " ", "'": " ", "-": " ",
-    **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
-})
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
-
-
-def _fold_pattern(pattern: str) -> str:
-    """A pattern folded like the text it is matched against (Arabic letter forms, marks), with
-    its regular-expression syntax left as it is."""
-    letters = {k: v for k, v in _FOLD.items() if k not in (ord("’"), ord("'"), ord("-"))}
-    text = unicodedata.normalize("NFKD", pattern.translate(letters))
-    return "".join(c for c in text if not unicodedata.combining(c))
+from bot.folding import fold, fold_pattern
 
 
 def _words(*patterns: str) -> re.Pattern[str]:
     """One pattern matching any of `patterns` as whole words (in any script)."""
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(_fold_pattern, patterns)) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(fold_pattern, patterns)) + r")(?!\w)")
 
 
 DONT_KNOW = _words(

@@ -361,7 +361,6 @@ def emergency(ctx: Context) -> Reply:
     numbers = NUMBERS_BY_DANGER.get(danger, NUMBERS_BY_DANGER["general"])
     lines = [_.gettext(N_("You are not alone. Call now, it is free, day and night:"))]
     lines += [f"☎ {number}: {_.gettext(EMERGENCY_NUMBERS[number])}" for number in numbers]
-    lines.append(_.gettext(N_("If you cannot speak, send a text message to 114.")))
     return Reply("\n".join(lines), [human_button(ctx)])
 
 

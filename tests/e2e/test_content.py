@@ -20,8 +20,8 @@ async def ask(emulator, user, question: str, benefit: str, response: str, langua
     expected = render(response, language, {"benefit": benefit}).text
     reply = await send_and_wait(emulator, user, question, timeout=60)
     if reply["text"] != expected and response in STEP:
-        assert reply["text"].startswith(render("utter_benefit_summary", language, {"benefit": benefit}).text), (
-            question, reply["text"])
+        summary = render("utter_benefit_summary", language, {"benefit": benefit}).text
+        assert reply["text"].startswith(summary), (question, reply["text"])
         payload = f'/{STEP[response]}{{"benefit":"{benefit}"}}'
         reply = await press_and_wait(emulator, user, reply, payload, timeout=60)
     assert reply["text"].startswith(expected[:120]), (question, reply["text"])
@@ -73,7 +73,8 @@ async def test_refugee_estimate_in_french_shows_rsa_and_notes_in_french(gateway,
                "est_work_income": "w0", "est_other_income": "none", "est_housing": "rent_mid",
                "est_postcode": "unknown", "est_residence": "refugee"}
     for slot, value in answers.items():
-        question = await press_and_wait(emulator, user, question, f'/inform{{"{slot}":"{value}"}}', timeout=60)
+        payload = f'/inform{{"{slot}":"{value}"}}'
+        question = await press_and_wait(emulator, user, question, payload, timeout=60)
     assert fr.gettext("RSA (income support)") in question["text"], question["text"]
     assert "free" not in question["text"] and "a month" not in question["text"]
     assert fr.gettext("Without a postcode, I counted with the rents of Paris.") in question["text"]
@@ -85,7 +86,8 @@ async def test_asylum_seeker_estimate_gives_the_ada_and_urgent_care_never_the_am
     question = await press_and_wait(emulator, user, greeting, "/estimate")
     for slot in ("est_age", "est_household", "est_children", "est_work_income", "est_other_income",
                  "est_housing", "est_postcode"):
-        question = await press_and_wait(emulator, user, question, f'/inform{{"{slot}":"unknown"}}', timeout=60)
+        payload = f'/inform{{"{slot}":"unknown"}}'
+        question = await press_and_wait(emulator, user, question, payload, timeout=60)
     mark = emulator.mark(user["id"])
     emulator.send_text(user, "i am an asylum seeker")  # typed instead of tapped
     result = await emulator.wait_for_message(user["id"], after=mark, timeout=60)
@@ -101,7 +103,7 @@ async def test_asylum_seeker_estimate_gives_the_ada_and_urgent_care_never_the_am
 ])
 async def test_a_person_who_is_afraid_to_ask_is_reassured(gateway, emulator, language, question):
     """12. Reassurance, in one's own words and from the menu."""
-    user, greeting = await open_chat(emulator, language)
+    user, _ = await open_chat(emulator, language)
     reply = await send_and_wait(emulator, user, question, timeout=60)
     expected = render("utter_reassurance", language, {}).text
     assert reply["text"].split("\n")[0] == expected.split("\n")[0], reply["text"]

@@ -22,7 +22,7 @@ from bot.knowledge.base import KB_FILE
 from bot.knowledge.texts import GROUPS, TEXTS
 from bot.languages import BY_CODE, LANGUAGES, SUPPORTED_LANGUAGES
 from bot.nlg.render import LANGUAGE_NAMES, SHORT_NAMES
-from bot.safety import DANGER_KINDS, LEXICON
+from bot.safety import LEXICON, LEXICON_KEYS
 
 NLU = PROJECT_ROOT / "nlu"
 LOCALES = PROJECT_ROOT / "locales"
@@ -182,7 +182,7 @@ def missing_for_language(code: str) -> list[str]:
     if not situations(code):
         missing.append(f"nlu/{code}/situations.yml: missing (rights from described situations)")
     kinds = LEXICON.get(code, {})
-    if any(not kinds.get(kind) for kind in DANGER_KINDS):
+    if any(not kinds.get(key) for key in LEXICON_KEYS):
         missing.append("bot/safety.py: no danger words for some kinds (no screening at all)")
     if code not in _langid_codes():
         missing.append("bot/language_id.py: py3langid does not know this language")

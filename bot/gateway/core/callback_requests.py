@@ -24,6 +24,7 @@ from bot.gateway.core.messages import (
 )
 from bot.gateway.core.rasa_client import RasaClient, RasaUnavailableError
 from bot.i18n import N_, Translator
+from bot.knowledge import load_knowledge_base
 
 
 class CallbackRequests:
@@ -65,6 +66,10 @@ class CallbackRequests:
         self._drafts[person] = flow.CallbackDraft()
         return [await self._ask(person)]
 
+    async def ask_again(self, person: str) -> Outgoing:
+        """The current question of the person's draft (after a danger interrupted it)."""
+        return await self._ask(person)
+
     async def _ask(self, person: str) -> Outgoing:
         q = flow.question(self._drafts[person], await self._translator(person), self._retention_days)
         return Outgoing(q.text, [OutgoingButton(t, d) for t, d in q.buttons], q.request_contact)
@@ -96,9 +101,11 @@ class CallbackRequests:
     async def _commit(self, person: str, draft: flow.CallbackDraft) -> list[Outgoing]:
         language = await self._language(person)
         try:
-            topics = await self._rasa.benefits_asked(person)
+            asked = await self._rasa.benefits_asked(person)
         except RasaUnavailableError:
-            topics = []
+            asked = []
+        # Slot values can be forged: only the rights the bot knows name a case or its topic.
+        topics = [benefit for benefit in asked if benefit in load_knowledge_base()]
         case = await self._cases.create(NewCase(
             pseudonym=person, language=language, topics=tuple(topics),
             contact_method=draft.method or "telegram", phone=draft.phone,

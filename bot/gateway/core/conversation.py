@@ -1,16 +1,19 @@
 """The conversation core shared by Telegram and the console chat.
 
-It owns the person's language, screens every message for danger words first, forwards text and
-button payloads to Rasa, carries out what Rasa asks of the channel (a language change, the start
-of a callback request), and turns any failure into a short message in the person's language.
+It owns the person's language, screens every message for danger words first (also while the
+person types a phone number; the Telegram channel screens a handoff with `emergency` too),
+forwards text and button payloads to Rasa, carries out what Rasa asks of the channel (a language
+change, the start of a callback request), and turns any failure into a short message in the
+person's language. Typed text never reaches Rasa as an intent payload (`as_typed_text`).
 
 ```mermaid
 flowchart LR
-  IN[text or button] --> P{typing a phone number?}
+  IN[text or button] --> D{danger words?}
+  D -- yes --> E[numbers, rendered here] -.-> ER[/emergency to Rasa, if up/]
+  E --> PA{typing a phone number?} -- yes --> Q[the phone question again]
+  D -- no --> P{typing a phone number?}
   P -- yes --> CB[callback request]
-  P -- no --> D{danger words?}
-  D -- yes --> E[/emergency to Rasa: numbers first/]
-  D -- no --> R[Rasa turn] --> C{custom payload}
+  P -- no --> R[Rasa turn] --> C{custom payload}
   C -- set_language --> L[(contact language)]
   C -- start_callback --> CB
 ```
@@ -21,7 +24,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.buttons import CallbackAnswer, ChooseLanguage, MyRequest, intent_payload
+from bot.buttons import CallbackAnswer, ChooseLanguage, MyRequest, as_typed_text, intent_payload
 from bot.cases.events import CaseEvents
 from bot.db.repositories import Repositories
 from bot.gateway.core.callback_requests import CallbackRequests
@@ -29,6 +32,7 @@ from bot.gateway.core.messages import BAD_BUTTON, EMPTY_TEXT, FORGOTTEN, UNAVAIL
 from bot.gateway.core.rasa_client import RasaClient, RasaUnavailableError
 from bot.i18n import N_, Translator
 from bot.languages import LANGUAGES, SUPPORTED_LANGUAGES
+from bot.nlg import render
 from bot.privacy.erasure import forget_person
 from bot.privacy.tracker import TrackerEraser
 from bot.safety import detect_danger
@@ -36,6 +40,8 @@ from bot.safety import detect_danger
 logger = logging.getLogger(__name__)
 
 MAX_TEXT = 1000  # Longer messages are cut: the first 1,000 characters carry the question.
+# The numbers never wait for Rasa: it is told of a danger, but given only this long to answer.
+EMERGENCY_RASA_TIMEOUT = 3.0
 
 
 class Conversation:
@@ -82,23 +88,23 @@ class Conversation:
         return await self.say(person, intent_payload("greet"), screen=False)
 
     async def say(self, person: str, text: str, *, screen: bool = True) -> list[Outgoing]:
-        """One turn: the person's text (or a button payload) in, the bot's messages out."""
+        """One turn: the person's text in (screened), or, with `screen=False`, a button payload
+        the bot made; the bot's messages out."""
         # One database round trip: last seen (for retention) and the language.
         language = await self._contacts.touch(person) or self.default_language
-        text = text.strip()[:MAX_TEXT]
+        text = (as_typed_text(text) if screen else text).strip()[:MAX_TEXT]
         if not text:
             return [self._notice(language, EMPTY_TEXT)]
+        danger = detect_danger(text) if screen else None
+        if danger is not None:
+            replies = await self.emergency(person, danger, language)
+            if self.callbacks.waiting_for_phone(person):
+                replies.append(await self.callbacks.ask_again(person))
+            return replies
         if screen and self.callbacks.waiting_for_phone(person):
             return await self.callbacks.give_phone(person, text)
         replies: list[Outgoing] = []
         try:
-            danger = detect_danger(text) if screen else None
-            if danger is not None:
-                self.callbacks.mark_urgent(person)
-                # Safety first: the emergency numbers come before anything else.
-                return self._convert(
-                    await self.rasa.send(person, intent_payload("emergency", danger=danger), language)
-                )
             messages = await self.rasa.send(person, text, language)
             await self._follow_language_change(person, messages)
             replies += self._convert(messages)
@@ -108,6 +114,27 @@ class Conversation:
         except RasaUnavailableError:
             replies.append(self._notice(language, UNAVAILABLE))
         return replies
+
+    async def emergency(self, person: str, danger: str, language: str | None = None, *,
+                        tell_rasa: bool = True) -> list[Outgoing]:
+        """The emergency numbers for `danger`, first, in the person's language.
+
+        Rendered here, so they reach the person even when Rasa or its action server is down.
+        Rasa is told (its dialogue knows, a form goes on) when `tell_rasa`; what it adds after its
+        own copy of the numbers is kept. A request made later is flagged urgent.
+        """
+        self.callbacks.mark_urgent(person)
+        language = language or await self.language_of(person)
+        reply = render("utter_emergency", language, {"danger": danger})
+        numbers = Outgoing(reply.text, [OutgoingButton(b.title, b.payload) for b in reply.buttons])
+        if not tell_rasa:
+            return [numbers]
+        try:
+            messages = await self.rasa.send(person, intent_payload("emergency", danger=danger), language,
+                                            timeout=EMERGENCY_RASA_TIMEOUT)
+        except RasaUnavailableError:
+            return [numbers]
+        return [numbers, *(m for m in self._convert(messages) if m.text != numbers.text)]
 
     async def press_callback(self, person: str, button: CallbackAnswer | MyRequest) -> list[Outgoing]:
         """A button of the callback-request flow or of /mycallback."""

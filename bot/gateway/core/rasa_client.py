@@ -22,8 +22,10 @@ class RasaClient:
     async def aclose(self) -> None:
         await self._http.aclose()
 
-    async def send(self, sender: str, text: str, language: str) -> list[dict[str, Any]]:
-        """One turn: the bot messages Rasa answers to `text` from `sender`.
+    async def send(self, sender: str, text: str, language: str, *,
+                   timeout: float | None = None) -> list[dict[str, Any]]:
+        """One turn: the bot messages Rasa answers to `text` from `sender` (within `timeout`
+        seconds if given, else the client's).
 
         The person's language travels as message metadata on every turn, so the NLG server
         renders in it even for a brand-new conversation or after Rasa lost its tracker.
@@ -32,6 +34,7 @@ class RasaClient:
             response = await self._http.post(
                 "/webhooks/rest/webhook",
                 json={"sender": sender, "message": text, "metadata": {"language": language}},
+                timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else timeout,
             )
             response.raise_for_status()
             messages = response.json()

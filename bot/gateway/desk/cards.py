@@ -27,8 +27,13 @@ def state_name(case: Case, _: Translator) -> str:
     return _.gettext(STATE_NAMES[CaseState(case.state)])
 
 
+def known_topics(case: Case) -> list[str]:
+    """The rights the case is about; anything else stored there (a forged slot) is left out."""
+    return [t for t in case.topics.split(",") if t in TEXTS]
+
+
 def card_text(case: Case, _: Translator) -> str:
-    rights = ", ".join(_.gettext(TEXTS[t].name) for t in case.topics.split(",") if t in TEXTS)
+    rights = ", ".join(_.gettext(TEXTS[t].name) for t in known_topics(case))
     lines = [
         _.gettext(N_("Case %(number)s — %(state)s"), number=case_number(case), state=state_name(case, _)),
         _.gettext(N_("Person: %(pseudonym)s"), pseudonym=short_pseudonym(case.pseudonym)),
@@ -46,7 +51,7 @@ def card_text(case: Case, _: Translator) -> str:
 
 
 def topic_name(case: Case, _: Translator) -> str:
-    topics = ",".join(t for t in case.topics.split(",") if t) or "—"
+    topics = ",".join(known_topics(case)) or "—"
     urgent = "⚠️ " if case.urgent else ""
     return f"{urgent}{case_number(case)} · {case.language} · {topics} · {state_name(case, _)}"[:128]
 

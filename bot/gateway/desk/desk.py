@@ -40,6 +40,7 @@ from bot.gateway.desk.relay import Relay, thread_reply
 from bot.gateway.desk.reports import Reports
 from bot.i18n import N_, Translator
 from bot.privacy.pseudonyms import Pseudonymizer
+from bot.safety import NUMBERS_BY_DANGER
 
 logger = logging.getLogger(__name__)
 
@@ -139,6 +140,16 @@ class WorkerDesk:
         await self._refresh_card(case)
         await self._say_in_case(case, self.says(
             N_("Case %(number)s was withdrawn by the person."), number=case_number(case)))
+
+    async def danger_alert(self, case: Case, danger: str) -> None:
+        """Danger words in a handoff: the kind and the numbers the person was given, in the case's
+        thread. Never the words: the worker reads the message itself, relayed as any other."""
+        try:
+            await self._say_in_case(case, self.says(
+                texts.DANGER_ALERT, number=case_number(case), kind=self.says(texts.DANGER_NAMES[danger]),
+                numbers=", ".join(NUMBERS_BY_DANGER[danger])))
+        except TelegramError:
+            logger.warning("could not alert the workers of case %s", case.id)
 
     async def _refresh_card(self, case: Case) -> None:
         if case.workers_chat_id is None or case.card_message_id is None:

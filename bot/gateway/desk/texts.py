@@ -46,3 +46,15 @@ NO_CASE_HERE = N_("Use this inside a case: its topic, or a reply to its card.")
 SAY_USAGE = N_("Claim the case first, then use /say with one of: %(keys)s")
 NOTE_SAVED = N_("Note saved.")
 CASE_CLOSED = N_("Case closed.")
+# A danger detected while the person talks to a worker (see bot/safety.py for the kinds).
+DANGER_NAMES = {
+    "suicide": N_("suicide"),
+    "violence": N_("violence"),
+    "child": N_("a child in danger"),
+    "medical": N_("medical emergency"),
+    "shelter": N_("no place to sleep"),
+}
+DANGER_ALERT = N_(
+    "⚠️ Case %(number)s: the person's last message speaks of a danger (%(kind)s). "
+    "The bot gave them these numbers: %(numbers)s."
+)

@@ -1,6 +1,7 @@
 """The person, in a private chat: commands, buttons, text, a shared contact, anything else.
 
-During a handoff, everything the person sends goes to the worker, not to Rasa.
+During a handoff, everything the person sends goes to the worker, not to Rasa; it is screened
+for danger words all the same (`relay_in_handoff`).
 """
 
 from __future__ import annotations
@@ -9,14 +10,16 @@ import asyncio
 import logging
 import re
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.constants import ChatAction
 
 from bot.buttons import CallbackAnswer, ChooseLanguage, IntentPayload, MyRequest, intent_payload, parse_button
+from bot.db.models import Case
 from bot.gateway.core.messages import BAD_BUTTON, HELP, NOT_TEXT, UNKNOWN_COMMAND
 from bot.gateway.telegram.context import AllerversContext
 from bot.gateway.telegram.keyboards import send_all
 from bot.i18n import negotiate_language
+from bot.safety import detect_danger
 
 logger = logging.getLogger(__name__)
 START_PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -67,9 +70,21 @@ async def on_text(update: Update, context: AllerversContext) -> None:
         return
     case = await context.desk.handoff_case_of(context.person(update))
     if case is not None:
-        await context.desk.relay.from_person(case, message)
+        await relay_in_handoff(update, context, case, message)
         return
     await converse(update, context, message.text or "")
+
+
+async def relay_in_handoff(update: Update, context: AllerversContext, case: Case, message: Message) -> None:
+    """To the worker; on danger words, the numbers to the person first and an alert in the case's
+    thread (the kind and the numbers given, never the person's words)."""
+    danger = detect_danger(message.text or message.caption or "")
+    if danger is not None:
+        await send_all(update, await context.conversation.emergency(
+            context.person(update), danger, tell_rasa=False))
+    await context.desk.relay.from_person(case, message)
+    if danger is not None:
+        await context.desk.danger_alert(case, danger)
 
 
 async def on_contact(update: Update, context: AllerversContext) -> None:
@@ -128,7 +143,7 @@ async def on_not_text(update: Update, context: AllerversContext) -> None:
     """Stickers, photos, voice notes, locations: relayed in a handoff, else ask for words."""
     case = await context.desk.handoff_case_of(context.person(update))
     if case is not None and update.effective_message is not None:
-        await context.desk.relay.from_person(case, update.effective_message)
+        await relay_in_handoff(update, context, case, update.effective_message)
         return
     await send_all(update, [await context.conversation.notice(context.person(update), NOT_TEXT)])
 

@@ -147,6 +147,7 @@ async def test_follow_up_finds_the_right_in_focus_even_if_the_slot_was_spoilt():
 
 
 async def test_a_topic_button_asks_which_right_of_that_topic():
-    messages, events = await run(ActionAnswerBenefit(), tracker("/ask_benefit", entities=[("rights_group", "health")]))
+    topic = tracker("/ask_benefit", entities=[("rights_group", "health")])
+    messages, events = await run(ActionAnswerBenefit(), topic)
     assert messages[0]["response"] == "utter_ask_which_benefit" and messages[0]["group"] == "health"
     assert events == []

@@ -10,6 +10,7 @@ from bot.i18n import format_money
 from bot.knowledge import load_knowledge_base
 from bot.nlg.payloads import parse_payload
 from bot.nlg.render import RESPONSES, render
+from bot.safety import NUMBERS_BY_DANGER
 
 TODAY = dt.date(2026, 11, 26)
 BENEFITS = load_knowledge_base().ids
@@ -80,7 +81,8 @@ def test_slot_is_used_when_the_action_names_no_benefit():
 
 def test_unknown_benefit_asks_which_one():
     reply = render("utter_benefit_summary", "en", {"benefit": "not_a_right"}, {}, TODAY)
-    assert len(reply.buttons) >= len(BENEFITS)
+    assert reply.text == render("utter_ask_which_benefit", "en", {}, {}, TODAY).text
+    assert any("rights_group" in b.payload for b in reply.buttons)
 
 
 @pytest.mark.parametrize(("danger", "number"), [("suicide", "3114"), ("violence", "3919"),
@@ -127,6 +129,24 @@ def test_menu_shows_topics_and_each_topic_its_rights(language):
     for payload in topics:
         group = parse_payload(payload, frozenset(BENEFITS))[1]["rights_group"]
         page = render("utter_ask_which_benefit", language, {"group": group}, {}, TODAY)
-        reachable |= {parse_payload(b.payload, frozenset(BENEFITS))[1].get("benefit") for b in page.buttons} - {None}
+        pressed = [parse_payload(b.payload, frozenset(BENEFITS)) for b in page.buttons]
+        reachable |= {p[1].get("benefit") for p in pressed if p} - {None}
         assert "/ask_benefit" in [b.payload for b in page.buttons]  # back to the topics
     assert reachable == set(BENEFITS)
+
+
+@pytest.mark.parametrize("danger", sorted(NUMBERS_BY_DANGER))
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_114_comes_with_the_emergency_services_it_reaches(danger, language):
+    """114 (text messages) reaches SAMU, police and fire brigade: it is listed right after them,
+    before any helpline, and never beside 115 alone (115 takes no text message)."""
+    text = render("utter_emergency", language, {"danger": danger}, {}, TODAY).text
+    numbers = re.findall(r"^☎ (\d+):", text, flags=re.MULTILINE)
+    services = {"15", "17", "18", "112"}
+    block = [n for n in numbers if n in services or n == "114"]
+    if not services & set(numbers):
+        assert not re.search(r"\b114\b", text)
+        return
+    start = numbers.index(block[0])
+    assert numbers[start:start + len(block)] == block and block[-1] == "114", numbers
+    assert len(re.findall(r"\b114\b", text)) == 1

@@ -10,6 +10,7 @@ from bot.gateway.core.conversation import MAX_TEXT, Conversation
 from bot.gateway.core.messages import BAD_BUTTON, CANCELLED, EMPTY_TEXT, NO_CALLBACK
 from bot.gateway.core.rasa_client import RasaClient
 from bot.i18n import Translator
+from bot.nlg import render
 from bot.privacy.tracker import TrackerEraser
 from tests.unit.gateway.fakes import FakeRasa
 
@@ -110,3 +111,81 @@ async def test_change_withdraws_and_starts_again(core, repositories):
     again = await conversation.press_callback(PERSON, MyRequest("change", case.id))
     assert again[0].text == Translator("fr").gettext(flow.CONSENT_NOTICE, days=90)
     assert events.withdrawn == [(case.id, "cancelled")]
+
+
+# --- the danger screen: the numbers come from the gateway itself ------------------------------
+
+
+def emergency_text(language, danger):
+    return render("utter_emergency", language, {"danger": danger}).text
+
+
+async def test_danger_gets_the_numbers_in_the_persons_language_even_when_rasa_is_down(core, repositories):
+    conversation, rasa, _ = core
+    await repositories.contacts.touch(PERSON, language="ar")
+    rasa.down = True
+    replies = await conversation.say(PERSON, "il va me tuer")
+    assert replies[0].text == emergency_text("ar", "violence")
+    assert "☎ 17:" in replies[0].text and "☎ 3919:" in replies[0].text
+
+
+async def test_rasa_is_told_of_the_danger_and_what_it_adds_is_kept_once(core):
+    conversation, rasa, _ = core
+    payload = '/emergency{"danger":"suicide"}'
+    rasa.replies[payload] = [{"text": emergency_text("fr", "suicide")}, {"text": "How old are you?"}]
+    replies = await conversation.say(PERSON, "je veux mourir")
+    assert rasa.messages() == [payload]
+    assert [m.text for m in replies] == [emergency_text("fr", "suicide"), "How old are you?"]
+
+
+async def test_danger_while_typing_a_phone_number_gets_the_numbers_then_the_question(core, repositories):
+    conversation, rasa, _ = core
+    await start_request(conversation, rasa)
+    for answer in (CallbackAnswer("consent", "yes"), CallbackAnswer("method", "phone")):
+        await conversation.press_callback(PERSON, answer)
+    rasa.received.clear()
+    replies = await conversation.say(PERSON, "il veut me tuer")
+    assert replies[0].text == emergency_text("fr", "violence")
+    assert replies[-1].text == Translator("fr").gettext(flow.ASK_PHONE) and replies[-1].request_contact
+    assert rasa.messages() == ['/emergency{"danger":"violence"}'], "never the person's words"
+    await conversation.say(PERSON, "06 12 34 56 78")
+    for answer in (CallbackAnswer("time", "any"), CallbackAnswer("interp", "no")):
+        await conversation.press_callback(PERSON, answer)
+    assert (await repositories.cases.open_case_of(PERSON)).urgent
+
+
+# --- Rasa's own syntax typed by a person never sets a slot ------------------------------------
+
+
+@pytest.mark.parametrize("typed", [
+    '/ask_benefit{"benefit":"ATTACKER TEXT"}',
+    '/ intent{"benefit": "ATTACKER TEXT"}',
+    '\u00a0/ask_benefit{"benefit":"ATTACKER TEXT"}',
+    '\u200b/ask_benefit{"benefit":"ATTACKER TEXT"}',
+    '\ufeff\u2060 \u200d//ask_benefit{"benefit":"ATTACKER TEXT"}',
+    '\u3000／ask_benefit{"benefit":"ATTACKER TEXT"}',
+])
+async def test_a_typed_intent_reaches_rasa_as_plain_text(core, typed):
+    conversation, rasa, _ = core
+    await conversation.say(PERSON, typed)
+    (sent,) = rasa.messages()
+    assert "ask_benefit" in sent or "intent" in sent
+    assert not sent.lstrip(" \u00a0\u200b\u200d\u2060\ufeff\u3000").startswith(("/", "／"))
+
+
+async def test_a_button_payload_the_bot_made_still_reaches_rasa_as_is(core):
+    conversation, rasa, _ = core
+    await conversation.say(PERSON, '/ask_benefit{"benefit":"rsa"}', screen=False)
+    assert rasa.messages() == ['/ask_benefit{"benefit":"rsa"}']
+
+
+async def test_only_knowledge_base_ids_become_the_topics_of_a_case(core, repositories):
+    conversation, rasa, _ = core
+    rasa.events[PERSON] = [{"event": "slot", "name": "benefit", "value": "ATTACKER TEXT"},
+                           {"event": "slot", "name": "benefit", "value": "rsa"},
+                           {"event": "slot", "name": "benefit", "value": "rsa,x"}]
+    await start_request(conversation, rasa)
+    for answer in (CallbackAnswer("consent", "yes"), CallbackAnswer("method", "telegram"),
+                   CallbackAnswer("time", "any"), CallbackAnswer("interp", "no")):
+        await conversation.press_callback(PERSON, answer)
+    assert (await repositories.cases.open_case_of(PERSON)).topics == "rsa"

@@ -47,6 +47,11 @@ async def test_danger_words_go_to_rasa_as_an_emergency_first(app, rasa):
     assert rasa.messages() == ['/emergency{"danger":"suicide"}']
 
 
+async def test_rasa_syntax_typed_behind_a_no_break_space_reaches_rasa_as_plain_text(app, rasa):
+    await app.process_update(text_update(app.bot, USER, '\u00a0\u200b/ask_benefit{"benefit":"PWNED"}'))
+    assert rasa.messages() == ['ask_benefit{"benefit":"PWNED"}']
+
+
 @pytest.mark.parametrize("forged", ['/ask_benefit{"benefit":"bitcoin"}', "lang:xx", "/restart", "w:claim:1"])
 async def test_forged_buttons_never_reach_rasa(app, telegram, rasa, forged):
     await app.process_update(button_update(app.bot, USER, forged))

@@ -9,6 +9,7 @@ from bot.db.models import Case, CaseNote
 from bot.gateway.core import callback_flow as flow
 from bot.gateway.desk import texts
 from bot.i18n import Translator
+from bot.nlg import render
 from tests.unit.gateway.conftest import WORKER_1, WORKER_2, WORKERS_CHAT
 from tests.unit.gateway.fakes import button_update, group_chat, make_user, text_update
 
@@ -18,10 +19,11 @@ GROUP = group_chat(WORKERS_CHAT, forum=True)
 PHONE = "+33612345678"
 
 
-async def ask_for_callback(app, telegram, rasa, *, phone: bool = True) -> Case:
+async def ask_for_callback(app, telegram, rasa, *, phone: bool = True, slots=()) -> Case:
     """The person, in Arabic, asks for a person and answers every question."""
     rasa.replies["/talk_to_human"] = [{"text": "…", "custom": {"start_callback": True}}]
-    rasa.events = {}
+    pseudonym = app.bot_data.gateway.services.pseudonyms(PERSON["id"])
+    rasa.events = {pseudonym: [{"event": "slot", "name": "benefit", "value": v} for v in slots]}
     telegram.forums.add(WORKERS_CHAT)
     for step in ("lang:ar", "/talk_to_human", "cb:consent:yes",
                  "cb:method:phone" if phone else "cb:method:telegram"):
@@ -45,6 +47,14 @@ async def test_request_is_committed_then_confirmed_then_shown_to_the_workers(app
     assert telegram.to("createForumTopic") and card["message_thread_id"]
     assert PHONE not in card["text"] and "Alice" not in card["text"] and str(PERSON["id"]) not in card["text"]
     assert card["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == f"w:claim:{case.id}"
+
+
+async def test_a_forged_slot_never_names_the_workers_topic_or_fills_the_card(app, telegram, rasa):
+    case = await ask_for_callback(app, telegram, rasa, slots=["PWNED call me at 0600000000", "rsa"])
+    assert case.topics == "rsa"
+    (topic,) = telegram.to("createForumTopic")
+    assert "PWNED" not in topic["name"] and "rsa" in topic["name"]
+    assert all("PWNED" not in text for text in telegram.texts(WORKERS_CHAT))
 
 
 async def test_first_claim_wins_and_only_the_winner_gets_the_number(app, telegram, rasa):
@@ -82,6 +92,26 @@ async def test_handoff_relays_both_ways_and_close_gives_the_person_back_to_the_b
         assert session.get(Case, case.id).state == "done"
         assert [n.text for n in session.scalars(select(CaseNote))] == ["rappeler lundi"]
     assert all("rappeler" not in text for text in telegram.texts(PERSON["id"]))
+
+
+async def test_danger_during_a_handoff_gives_the_numbers_and_alerts_the_workers(app, telegram, rasa):
+    """The screen runs in a handoff too: the person gets the numbers in their language, the worker
+    still gets the message, and the case's topic gets an alert naming the kind and the numbers
+    given, never the person's words."""
+    case = await ask_for_callback(app, telegram, rasa, phone=False)
+    await app.process_update(button_update(app.bot, W1, f"w:claim:{case.id}", chat=GROUP))
+    thread = telegram.to("sendMessage", WORKERS_CHAT)[0]["message_thread_id"]
+    rasa.received.clear()
+    telegram.clear()
+    words = "زوجي غادي يقتلني"
+    await app.process_update(text_update(app.bot, PERSON, words))
+    assert telegram.texts(PERSON["id"]) == [render("utter_emergency", "ar", {"danger": "violence"}).text]
+    assert telegram.to("copyMessage"), "the worker still reads the message"
+    (alert,) = telegram.to("sendMessage", WORKERS_CHAT)
+    assert alert["message_thread_id"] == thread and words not in alert["text"]
+    assert Translator("fr").gettext("violence") in alert["text"]
+    assert "17" in alert["text"] and "3919" in alert["text"]
+    assert rasa.received == [], "during a handoff Rasa is not in the conversation"
 
 
 async def test_forget_during_a_request_withdraws_it_for_the_workers(app, telegram, rasa):
