@@ -8,6 +8,8 @@ Handler order (group, what):
       person (private chat): /start /language /help /menu /mycallback /forget, buttons, edits,
       contact, text, unknown commands, anything else
   error handler last: the person always gets a short answer in their language.
+
+Updates are handled concurrently across chats and one at a time within a chat (`ordering.py`).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from bot.gateway.telegram import person, workers
 from bot.gateway.telegram.context import CONTEXT_TYPES, AllerversContext, BotData, Gateway
 from bot.gateway.telegram.gatekeeper import gatekeeper
 from bot.gateway.telegram.jobs import remind_job, retention_job
+from bot.gateway.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.knowledge import load_knowledge_base
 
 logger = logging.getLogger(__name__)
@@ -135,7 +138,8 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None)
         .base_file_url(file_base)
         .context_types(CONTEXT_TYPES)
         .rate_limiter(AIORateLimiter(max_retries=2))
-        .concurrent_updates(True)
+        # Chats in parallel, each chat's updates in order (a reply never overtakes an earlier one).
+        .concurrent_updates(ChatOrderedUpdateProcessor())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

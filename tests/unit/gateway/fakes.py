@@ -8,9 +8,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,19 +112,28 @@ class FakeRasa:
     events: dict[str, list[JSON]] = field(default_factory=dict)
     down: bool = False
     received: list[JSON] = field(default_factory=list)
+    delays: dict[str, float] = field(default_factory=dict)  # seconds Rasa thinks about a message
 
-    def handler(self, request: httpx.Request) -> httpx.Response:
+    def handler(self, request: httpx.Request) -> httpx.Response | Awaitable[httpx.Response]:
         if self.down:
             raise httpx.ConnectError("rasa is down", request=request)
         if request.url.path == "/webhooks/rest/webhook":
             body = json.loads(request.content)
             self.received.append(body)
             message, language = body["message"], body["metadata"]["language"]
-            return httpx.Response(200, json=self.replies.get(message) or _default_script(message, language))
+            reply = httpx.Response(200, json=self.replies.get(message) or _default_script(message, language))
+            if message in self.delays:
+                return self._later(reply, self.delays[message])
+            return reply
         if request.url.path.endswith("/tracker"):
             sender = request.url.path.split("/")[2]
             return httpx.Response(200, json={"events": self.events.get(sender, [])})
         return httpx.Response(404)
+
+    @staticmethod
+    async def _later(reply: httpx.Response, seconds: float) -> httpx.Response:
+        await asyncio.sleep(seconds)
+        return reply
 
     def transport(self) -> httpx.MockTransport:
         return httpx.MockTransport(self.handler)
