@@ -48,14 +48,38 @@ class Contact(Base):
 
 
 class ProcessedUpdate(Base):
-    """Telegram update ids already handled, so a re-delivered update is handled once."""
+    """Each Telegram update once: received, then answered; a restart answers what a crash left.
+
+    Telegram forgets an update once the next poll has started, so the update itself is kept,
+    sealed, while it is being handled (`payload_sealed`), and dropped as soon as it is answered.
+    """
 
     __tablename__ = "processed_updates"
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    processed_at: Mapped[dt.datetime] = mapped_column(
+    processed_at: Mapped[dt.datetime] = mapped_column(  # when it was received
         DateTime(timezone=True), server_default=func.now()
     )
+    # received, answered, or abandoned (too old, or it crashed the gateway MAX_ATTEMPTS times)
+    state: Mapped[str] = mapped_column(String(16), default="received", index=True)
+    run_id: Mapped[str] = mapped_column(String(32), default="")  # the gateway run handling it
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    payload_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class CallbackDraftRow(Base):
+    """A callback request the person has not finished answering (the phone number sealed)."""
+
+    __tablename__ = "callback_drafts"
+
+    pseudonym: Mapped[str] = mapped_column(String(64), primary_key=True)
+    step: Mapped[str] = mapped_column(String(16))
+    consent: Mapped[bool | None] = mapped_column(Boolean)
+    method: Mapped[str | None] = mapped_column(String(16))
+    phone_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    preferred_time: Mapped[str | None] = mapped_column(String(32))
+    interpreter: Mapped[bool | None] = mapped_column(Boolean)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
 class PersonRoute(Base):

@@ -1,25 +1,82 @@
-"""Processed updates: Telegram update ids already handled, so a re-delivery is handled once."""
+"""Processed updates: each Telegram update handled once, and answered even across a crash.
+
+An update is `received` (kept sealed, with the id of the gateway run handling it) until its
+handlers are done, then `answered` (the update itself dropped). Telegram does not send an update
+again once the next poll has started, so a gateway killed mid-turn leaves the row `received`:
+the next run takes it over (`claim`, a compare-and-set on the run id) and answers it.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import insert
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import now
 from bot.db.in_thread import in_thread
 from bot.db.models import ProcessedUpdate
+from bot.privacy.crypto import SealedBox
+
+RECEIVED, ANSWERED, ABANDONED = "received", "answered", "abandoned"
+MAX_ATTEMPTS = 3  # an update that made the gateway crash this often is not tried again
+
+
+@dataclass(frozen=True)
+class Unanswered:
+    update_id: int
+    payload: str  # the update as Telegram's JSON
 
 
 class ProcessedUpdates:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], secret_key: str, run_id: str) -> None:
         self._sessions = sessions
+        self._box = SealedBox(secret_key, "telegram-update")
+        self.run_id = run_id
 
     @in_thread
-    def first_delivery(self, update_id: int) -> bool:
-        """True the first time an update id is seen; False for a re-delivery."""
+    def claim(self, update_id: int, payload: str) -> bool:
+        """True if this run is to handle the update: its first delivery, or one that an earlier
+        run received and never answered; False for a re-delivery or one being handled here."""
         try:
             with self._sessions.begin() as session:
-                session.execute(insert(ProcessedUpdate).values(update_id=update_id))
+                session.execute(insert(ProcessedUpdate).values(
+                    update_id=update_id, state=RECEIVED, run_id=self.run_id, attempts=1,
+                    payload_sealed=self._box.seal(payload), processed_at=now()))
+            return True
         except IntegrityError:
-            return False
-        return True
+            pass
+        with self._sessions.begin() as session:
+            taken = session.execute(
+                update(ProcessedUpdate)
+                .where(ProcessedUpdate.update_id == update_id, ProcessedUpdate.state == RECEIVED,
+                       ProcessedUpdate.run_id != self.run_id, ProcessedUpdate.attempts < MAX_ATTEMPTS)
+                .values(run_id=self.run_id, attempts=ProcessedUpdate.attempts + 1))
+            return taken.rowcount == 1  # type: ignore[attr-defined]
+
+    @in_thread
+    def answered(self, update_id: int) -> None:
+        """Its handlers are done (the reply sent): the update itself is no longer kept."""
+        with self._sessions.begin() as session:
+            session.execute(update(ProcessedUpdate).where(ProcessedUpdate.update_id == update_id)
+                            .values(state=ANSWERED, payload_sealed=None))
+
+    @in_thread
+    def unanswered(self, max_age: dt.timedelta) -> list[Unanswered]:
+        """Updates earlier runs received and never answered, oldest first; older ones than
+        `max_age`, or ones tried too often, are abandoned (and their sealed copy dropped)."""
+        cutoff = now() - max_age
+        with self._sessions.begin() as session:
+            session.execute(
+                update(ProcessedUpdate)
+                .where(ProcessedUpdate.state == RECEIVED, ProcessedUpdate.run_id != self.run_id,
+                       (ProcessedUpdate.processed_at < cutoff)
+                       | (ProcessedUpdate.attempts >= MAX_ATTEMPTS))
+                .values(state=ABANDONED, payload_sealed=None))
+            rows = session.execute(
+                select(ProcessedUpdate.update_id, ProcessedUpdate.payload_sealed)
+                .where(ProcessedUpdate.state == RECEIVED, ProcessedUpdate.run_id != self.run_id)
+                .order_by(ProcessedUpdate.update_id)).all()
+        return [Unanswered(update_id, self._box.open(sealed)) for update_id, sealed in rows if sealed]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.db.callback_drafts import CallbackDrafts
 from bot.db.cases import Cases
 from bot.db.contacts import Contacts
 from bot.db.engine import session_factory
@@ -25,16 +27,20 @@ class Repositories:
     cases: Cases
     notes: CaseNotes
     relays: RelayedMessages
+    callback_drafts: CallbackDrafts
 
     @classmethod
-    def open(cls, engine: Engine, secret_key: str) -> Repositories:
+    def open(cls, engine: Engine, secret_key: str, *, run_id: str | None = None) -> Repositories:
+        """`run_id` names this gateway run (a fresh one by default): updates it leaves unanswered
+        are taken over by the next."""
         sessions = session_factory(engine)
         return cls(
             sessions=sessions,
             contacts=Contacts(sessions),
-            processed_updates=ProcessedUpdates(sessions),
+            processed_updates=ProcessedUpdates(sessions, secret_key, run_id or uuid.uuid4().hex),
             routes=PersonRoutes(sessions, secret_key),
             cases=Cases(sessions, secret_key),
             notes=CaseNotes(sessions),
             relays=RelayedMessages(sessions),
+            callback_drafts=CallbackDrafts(sessions, secret_key),
         )

@@ -4,7 +4,7 @@
 flowchart TD
   A[/forget/] --> B[each open case: cancelled through the state machine, audited]
   B --> C[workers told: card refreshed, 'withdrawn' in the case thread]
-  C --> D[(app database: cases, audit log, notes, relays, route, contact — one transaction)]
+  C --> D[(app database: cases, audit log, notes, relays, route, draft, contact — one transaction)]
   D --> E[(Rasa tracker store: the conversation's events)]
 ```
 """
@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.cases.events import CaseEvents
 from bot.cases.states import CaseState, InvalidTransitionError
 from bot.db.in_thread import in_thread
-from bot.db.models import Case, CaseEvent, CaseNote, Contact, PersonRoute, RelayedMessage
+from bot.db.models import (
+    CallbackDraftRow,
+    Case,
+    CaseEvent,
+    CaseNote,
+    Contact,
+    PersonRoute,
+    RelayedMessage,
+)
 from bot.db.repositories import Repositories
 from bot.privacy.tracker import TrackerEraser
 
@@ -46,4 +54,5 @@ def erase_rows(sessions: sessionmaker[Session], pseudonym: str) -> None:
             session.execute(delete(CaseEvent).where(CaseEvent.case_id.in_(ids)))
             session.execute(delete(Case).where(Case.id.in_(ids)))
         session.execute(delete(PersonRoute).where(PersonRoute.pseudonym == pseudonym))
+        session.execute(delete(CallbackDraftRow).where(CallbackDraftRow.pseudonym == pseudonym))
         session.execute(delete(Contact).where(Contact.pseudonym == pseudonym))

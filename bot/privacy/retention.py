@@ -1,5 +1,6 @@
 """Retention: after RETENTION_DAYS, unclaimed cases expire, closed ones are anonymised, people who
-stopped writing are deleted, and Rasa's old tracker events go. Only anonymous counts remain."""
+stopped writing are deleted, and Rasa's old tracker events go; a callback request left unfinished
+goes after a day. Only anonymous counts remain."""
 
 from __future__ import annotations
 
@@ -11,8 +12,19 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.cases.states import CLOSED_STATES, CaseState
 from bot.clock import now
 from bot.db.in_thread import in_thread
-from bot.db.models import Case, CaseEvent, CaseNote, Contact, PersonRoute, RelayedMessage
+from bot.db.models import (
+    CallbackDraftRow,
+    Case,
+    CaseEvent,
+    CaseNote,
+    Contact,
+    PersonRoute,
+    RelayedMessage,
+)
 from bot.privacy.tracker import TrackerEraser
+
+# An unfinished callback request (maybe with a phone number) is not kept for RETENTION_DAYS.
+DRAFT_DAYS = 1
 
 
 async def apply_retention(sessions: sessionmaker[Session], tracker: TrackerEraser,
@@ -53,4 +65,7 @@ def expire_app_data(sessions: sessionmaker[Session], days: int) -> dict[str, int
             session.execute(delete(PersonRoute).where(PersonRoute.pseudonym.in_(gone)))
             session.execute(delete(Contact).where(Contact.pseudonym.in_(gone)))
         counts["contacts_deleted"] = len(gone)
+        drafts = session.execute(delete(CallbackDraftRow).where(
+            CallbackDraftRow.updated_at < now() - dt.timedelta(days=DRAFT_DAYS)))
+        counts["drafts_deleted"] = drafts.rowcount  # type: ignore[attr-defined]
     return counts

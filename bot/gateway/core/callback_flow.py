@@ -13,8 +13,8 @@ flowchart TD
 ```
 
 Nothing here goes to Rasa: a phone number never enters the tracker or a log line. This module
-is the pure part (what to ask, which answer fits); `callback_requests.py` keeps the drafts and
-commits the case.
+is the pure part (what to ask, which answer fits, on a `CallbackDraft`); `callback_requests.py`
+keeps the drafts in the database and commits the case.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import phonenumbers
 
 from bot.buttons import CallbackAnswer
+from bot.cases.draft import CallbackDraft
 from bot.i18n import N_, Translator
 
 TIMES = {
@@ -70,18 +71,6 @@ class Question:
     text: str
     buttons: list[tuple[str, str]] = field(default_factory=list)
     request_contact: bool = False
-
-
-@dataclass
-class CallbackDraft:
-    """Answers so far; kept in memory only until the request is committed."""
-
-    step: str = "consent"  # consent, method, phone, time, interpreter, then done (or refused)
-    consent: bool | None = None
-    method: str | None = None
-    phone: str | None = None
-    preferred_time: str | None = None
-    interpreter: bool | None = None
 
 
 def normalise_phone(raw: str, region: str = "FR") -> str | None:

@@ -1,8 +1,9 @@
-"""Callback requests, the person's side: drafts in memory, commit, status, change and cancel.
+"""Callback requests, the person's side: drafts (in the database), commit, status, change, cancel.
 
 The flow itself (questions, which answer fits which step) is `callback_flow.py`. A request is
 committed to the database before the person is told, then announced through `CaseEvents`
-(the workers' desk on Telegram, nobody in the console).
+(the workers' desk on Telegram, nobody in the console). A draft is kept in the database, so a
+gateway restart in the middle of the questions does not turn the next button into a stale one.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from bot.buttons import CallbackAnswer, MyRequest, intent_payload
 from bot.cases.events import CaseEvents
 from bot.cases.states import CaseState, InvalidTransitionError
+from bot.db.callback_drafts import CallbackDrafts
 from bot.db.cases import Cases, NewCase, case_number
 from bot.db.contacts import Contacts
 from bot.gateway.core import callback_flow as flow
@@ -30,15 +32,15 @@ from bot.knowledge import load_knowledge_base
 class CallbackRequests:
     """One draft per person until it is committed; the urgent flag comes from the danger screen."""
 
-    def __init__(self, rasa: RasaClient, contacts: Contacts, cases: Cases, events: CaseEvents,
-                 default_language: str, retention_days: int) -> None:
+    def __init__(self, rasa: RasaClient, contacts: Contacts, cases: Cases, drafts: CallbackDrafts,
+                 events: CaseEvents, default_language: str, retention_days: int) -> None:
         self._rasa = rasa
         self._contacts = contacts
         self._cases = cases
+        self._drafts = drafts
         self._events = events
         self._default_language = default_language
         self._retention_days = retention_days
-        self._drafts: dict[str, flow.CallbackDraft] = {}
         self._urgent: set[str] = set()
 
     async def _language(self, person: str) -> str:
@@ -51,27 +53,28 @@ class CallbackRequests:
         """Danger words were used: a request made later is flagged urgent for the workers."""
         self._urgent.add(person)
 
-    def waiting_for_phone(self, person: str) -> bool:
-        draft = self._drafts.get(person)
+    async def waiting_for_phone(self, person: str) -> bool:
+        draft = await self._drafts.get(person)
         return draft is not None and draft.step == "phone"
 
     def forget(self, person: str) -> None:
-        self._drafts.pop(person, None)
+        """Forget the urgent flag (the draft goes with the person's rows, `forget_person`)."""
         self._urgent.discard(person)
 
     async def start(self, person: str) -> list[Outgoing]:
         """Rasa asked for a callback (button or free text): the status if one is open, else ask."""
         if await self._cases.open_case_of(person) is not None:
             return await self.status(person)
-        self._drafts[person] = flow.CallbackDraft()
-        return [await self._ask(person)]
+        draft = flow.CallbackDraft()
+        await self._drafts.save(person, draft)
+        return [await self._ask(person, draft)]
 
     async def ask_again(self, person: str) -> Outgoing:
         """The current question of the person's draft (after a danger interrupted it)."""
-        return await self._ask(person)
+        return await self._ask(person, await self._drafts.get(person) or flow.CallbackDraft())
 
-    async def _ask(self, person: str) -> Outgoing:
-        q = flow.question(self._drafts[person], await self._translator(person), self._retention_days)
+    async def _ask(self, person: str, draft: flow.CallbackDraft) -> Outgoing:
+        q = flow.question(draft, await self._translator(person), self._retention_days)
         return Outgoing(q.text, [OutgoingButton(t, d) for t, d in q.buttons], q.request_contact)
 
     async def press(self, person: str, button: CallbackAnswer | MyRequest) -> list[Outgoing]:
@@ -79,24 +82,26 @@ class CallbackRequests:
         _ = await self._translator(person)
         if isinstance(button, MyRequest):
             return await self._cancel(person, button)
-        draft = self._drafts.get(person)
+        draft = await self._drafts.get(person)
         if draft is None or not flow.answer(draft, button):
             return [Outgoing(_.gettext(BAD_BUTTON))]
         if draft.step == "refused":
-            self._drafts.pop(person, None)
+            await self._drafts.delete(person)
             return [Outgoing(_.gettext(flow.NO_CONSENT))]
         if draft.step == "done":
             return await self._commit(person, draft)
-        return [await self._ask(person)]
+        await self._drafts.save(person, draft)
+        return [await self._ask(person, draft)]
 
     async def give_phone(self, person: str, raw: str) -> list[Outgoing]:
-        draft = self._drafts.get(person)
+        draft = await self._drafts.get(person)
         _ = await self._translator(person)
         if draft is None or draft.step != "phone":
             return [Outgoing(_.gettext(NOT_TEXT))]
         if not flow.give_phone(draft, raw):
             return [Outgoing(_.gettext(flow.BAD_PHONE), request_contact=True)]
-        return [await self._ask(person)]
+        await self._drafts.save(person, draft)
+        return [await self._ask(person, draft)]
 
     async def _commit(self, person: str, draft: flow.CallbackDraft) -> list[Outgoing]:
         language = await self._language(person)
@@ -113,7 +118,7 @@ class CallbackRequests:
             urgent=person in self._urgent,
         ))
         # Committed: only now is the person told, and the workers shown the card.
-        self._drafts.pop(person, None)
+        await self._drafts.delete(person)
         await self._events.case_created(case)
         _ = Translator(language)
         confirmed = flow.CONFIRMED_PHONE if case.contact_method == "phone" else flow.CONFIRMED_TELEGRAM

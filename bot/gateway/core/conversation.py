@@ -55,8 +55,9 @@ class Conversation:
         self._contacts = repositories.contacts
         self._tracker = tracker
         self._events = events
-        self.callbacks = CallbackRequests(rasa, repositories.contacts, repositories.cases, events,
-                                          default_language, retention_days)
+        self.callbacks = CallbackRequests(rasa, repositories.contacts, repositories.cases,
+                                          repositories.callback_drafts, events, default_language,
+                                          retention_days)
 
     async def chosen_language(self, person: str) -> str | None:
         """The language the person chose, if they ever did."""
@@ -98,10 +99,10 @@ class Conversation:
         danger = detect_danger(text) if screen else None
         if danger is not None:
             replies = await self.emergency(person, danger, language)
-            if self.callbacks.waiting_for_phone(person):
+            if await self.callbacks.waiting_for_phone(person):
                 replies.append(await self.callbacks.ask_again(person))
             return replies
-        if screen and self.callbacks.waiting_for_phone(person):
+        if screen and await self.callbacks.waiting_for_phone(person):
             return await self.callbacks.give_phone(person, text)
         replies: list[Outgoing] = []
         try:

@@ -1,12 +1,13 @@
 """The Telegram side of the gateway: a python-telegram-bot 22 Application, wired in one place.
 
 Handler order (group, what):
-  -1  gatekeeper: drop re-delivered updates (update_id); in the workers' group only workers act;
-      worker buttons work only there; other groups are ignored
+  -1  gatekeeper: in the workers' group only workers act; worker buttons work only there; other
+      groups are ignored; then each update_id once (kept, sealed, until answered)
    0  workers (workers' group): Claim/Release/Done/Cancel buttons, /say /note /summary /close
       /queue, edits, relay — registered first so a worker's message never reaches the person flow
       person (private chat): /start /language /help /menu /mycallback /forget, buttons, edits,
       contact, text, unknown commands, anything else
+   1  mark_answered: the handlers are done (also after a failure): a restart need not answer it
   error handler last: the person always gets a short answer in their language.
 
 Updates are handled concurrently across chats and one at a time within a chat (`ordering.py`).
@@ -38,7 +39,7 @@ from bot.gateway.core.services import Services
 from bot.gateway.desk.desk import WorkerDesk
 from bot.gateway.telegram import person, workers
 from bot.gateway.telegram.context import CONTEXT_TYPES, AllerversContext, BotData, Gateway
-from bot.gateway.telegram.gatekeeper import gatekeeper
+from bot.gateway.telegram.gatekeeper import gatekeeper, mark_answered, replay_unanswered
 from bot.gateway.telegram.jobs import remind_job, retention_job
 from bot.gateway.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.knowledge import load_knowledge_base
@@ -88,6 +89,7 @@ def register_handlers(application: Application, settings: Settings) -> None:
     application.add_handler(MessageHandler(
         private & filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL,
         person.on_not_text))
+    application.add_handler(TypeHandler(Update, mark_answered), group=1)
     application.add_error_handler(on_error)
 
 
@@ -116,6 +118,8 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None)
     async def post_init(application: Application) -> None:
         data: BotData = application.bot_data
         data.gateway = open_gateway(application, settings)
+        # What a crash left unanswered goes first, before the first poll.
+        await replay_unanswered(application)
         if application.job_queue is not None:
             # Reminders are rebuilt from the database: a restart loses none.
             application.job_queue.run_repeating(remind_job, interval=60, first=5)

@@ -2,8 +2,9 @@
 
 from sqlalchemy import select
 
+from bot.cases.draft import CallbackDraft
 from bot.db.cases import NewCase
-from bot.db.models import Case, CaseEvent, PersonRoute
+from bot.db.models import CallbackDraftRow, Case, CaseEvent, PersonRoute
 from bot.privacy.erasure import forget_person
 from bot.privacy.tracker import TrackerEraser
 
@@ -30,6 +31,7 @@ async def test_forget_erases_every_row_of_the_person(repositories, tmp_path):
     case = await store.create(new_case())
     await repositories.notes.add(case.id, "w1", "rappeler lundi")
     await store.create(new_case(pseudonym="p2"))
+    await repositories.callback_drafts.save("p1", CallbackDraft(step="time", phone="+33612345678"))
     events, tracker = RecordingEvents(), TrackerEraser(f"sqlite:///{tmp_path / 'tracker.db'}")
     await forget_person("p1", repositories, tracker, events)
     tracker.dispose()
@@ -37,5 +39,6 @@ async def test_forget_erases_every_row_of_the_person(repositories, tmp_path):
     with repositories.sessions() as session:
         assert session.scalars(select(Case).where(Case.pseudonym == "p1")).all() == []
         assert session.get(PersonRoute, "p1") is None
+        assert session.get(CallbackDraftRow, "p1") is None
         assert session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id)).all() == []
         assert len(session.scalars(select(Case)).all()) == 1

@@ -5,8 +5,10 @@ import datetime as dt
 from sqlalchemy import update
 
 from bot.cases import CaseState
+from bot.cases.draft import CallbackDraft
+from bot.clock import now
 from bot.db.cases import NewCase
-from bot.db.models import Case, Contact
+from bot.db.models import CallbackDraftRow, Case, Contact
 from bot.privacy.retention import apply_retention
 from bot.privacy.tracker import TrackerEraser
 
@@ -29,6 +31,18 @@ async def test_retention_expires_and_anonymises_old_data(repositories, tmp_path)
     tracker = TrackerEraser(f"sqlite:///{tmp_path / 'tracker.db'}")
     counts = await apply_retention(repositories.sessions, tracker, 90)
     tracker.dispose()
-    assert counts == {"expired": 1, "anonymised_cases": 1, "contacts_deleted": 1, "tracker_events": 0}
+    assert counts == {"expired": 1, "anonymised_cases": 1, "contacts_deleted": 1, "drafts_deleted": 0,
+                      "tracker_events": 0}
     assert (await store.get(old.id)).state == "expired"
     assert (await store.get(closed.id)).pseudonym == "anonymised"
+
+
+async def test_an_unfinished_callback_request_is_kept_a_day_only(repositories, tmp_path):
+    await repositories.callback_drafts.save("p1", CallbackDraft(step="time", phone="+33612345678"))
+    tracker = TrackerEraser(f"sqlite:///{tmp_path / 'tracker.db'}")
+    assert (await apply_retention(repositories.sessions, tracker, 90))["drafts_deleted"] == 0
+    with repositories.sessions.begin() as session:
+        session.execute(update(CallbackDraftRow).values(updated_at=now() - dt.timedelta(days=2)))
+    assert (await apply_retention(repositories.sessions, tracker, 90))["drafts_deleted"] == 1
+    tracker.dispose()
+    assert await repositories.callback_drafts.get("p1") is None
