@@ -2,10 +2,17 @@
 
 Used by `allervers run`, `allervers chat`, `allervers parse`, the end-to-end tests and the
 benchmark, so every one of them runs the real thing the same way.
+
+The children die with the process that started them, even on `kill -9` (Linux: the kernel sends
+them SIGKILL, `die_with_parent`), and a start refuses to run when something already holds one
+of its ports (it names that process): old servers answering the health checks would otherwise
+pass for new ones. Keeping them up while the gateway runs is `bot/supervisor.py`.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 import os
 import signal
@@ -13,10 +20,12 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import psutil
 
 from bot.config import PROJECT_ROOT, Settings
 
@@ -42,6 +51,59 @@ def latest_model() -> Path:
     return models[-1]
 
 
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+class PortInUseError(RuntimeError):
+    """A port the stack needs is already held, maybe by servers an earlier run left behind."""
+
+
+def die_with_parent() -> Callable[[], None] | None:
+    """A `preexec_fn` that makes the child get SIGKILL when its parent dies (Linux; None elsewhere).
+
+    The kernel ties this to the *thread* that started the child: start children from a thread that
+    lives as long as they should (the main thread, or the supervisor's).
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True).prctl  # resolved before fork
+    parent = os.getpid()
+
+    def in_child() -> None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the line above: do not outlive it
+            os._exit(1)
+
+    return in_child
+
+
+def port_holder(port: int) -> str | None:
+    """Who already listens on `port`: "pid N (command line)"; None when the port is free."""
+    try:
+        for conn in psutil.net_connections(kind="tcp"):
+            if conn.status == psutil.CONN_LISTEN and conn.laddr and conn.laddr.port == port:
+                return describe_process(conn.pid)
+    except psutil.AccessDenied:
+        pass  # not allowed to list sockets here: try the port itself
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the servers bind
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return "a process this user cannot see"
+    return None
+
+
+def describe_process(pid: int | None) -> str:
+    if pid is None:
+        return "a process this user cannot see"
+    try:
+        command = " ".join(psutil.Process(pid).cmdline())
+    except (psutil.AccessDenied, psutil.NoSuchProcess, psutil.ZombieProcess):
+        return f"pid {pid}"
+    return f"pid {pid} ({command[:200]})"
+
+
 def wait_until(check, what: str, timeout: float, process: subprocess.Popen | None = None) -> None:  # type: ignore[type-arg, no-untyped-def]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -65,6 +127,7 @@ class Stack:
     action_port: int
     tracker_db: Path
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)  # type: ignore[type-arg]
+    commands: dict[str, list[str]] = field(default_factory=dict)  # how each was started
 
     @classmethod
     def for_settings(cls, settings: Settings, *, fresh_ports: bool = False) -> Stack:
@@ -104,11 +167,33 @@ class Stack:
         )
         return env
 
+    def spawn(self, name: str, command: list[str]) -> subprocess.Popen:  # type: ignore[type-arg]
+        """Start `command` as the child `name`, its output in var/log/<name>.log; it dies with us."""
+        with self._log(name) as log:
+            process = subprocess.Popen(
+                command, cwd=PROJECT_ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT,
+                preexec_fn=die_with_parent(),
+            )
+        self.processes[name], self.commands[name] = process, command
+        return process
+
+    def restart(self, name: str) -> subprocess.Popen:  # type: ignore[type-arg]
+        """The child `name` again, with the command it was first started with."""
+        return self.spawn(name, self.commands[name])
+
+    def check_ports(self, names: list[str]) -> None:
+        """Refuse to start when a port is taken, naming who holds it."""
+        ports = {"actions": self.action_port, "rasa": self.rasa_port}
+        for name in names:
+            holder = port_holder(ports[name])
+            if holder is not None:
+                raise PortInUseError(
+                    f"port {ports[name]} ({'action server' if name == 'actions' else 'Rasa'}) is "
+                    f"already in use by {holder}: stop it (a server left by an earlier run?) and "
+                    "start again")
+
     def start_actions(self) -> None:
-        self.processes["actions"] = subprocess.Popen(
-            [sys.executable, "-m", "bot.actions.server"],
-            cwd=PROJECT_ROOT, env=self.env(), stdout=self._log("actions"), stderr=subprocess.STDOUT,
-        )
+        self.spawn("actions", [sys.executable, "-m", "bot.actions.server"])
 
     def start_rasa(self, *, with_actions: bool = True) -> None:
         self.tracker_db.parent.mkdir(parents=True, exist_ok=True)
@@ -119,10 +204,7 @@ class Stack:
         ]
         if with_actions:
             command += ["--endpoints", "endpoints.yml"]
-        self.processes["rasa"] = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=self.env(),
-            stdout=self._log("rasa"), stderr=subprocess.STDOUT,
-        )
+        self.spawn("rasa", command)
 
     def wait_ready(self, timeout: float = 180.0) -> None:
         if "actions" in self.processes:
@@ -137,6 +219,7 @@ class Stack:
             )
 
     def start(self, *, with_actions: bool = True, timeout: float = 180.0) -> Stack:
+        self.check_ports(["actions", "rasa"] if with_actions else ["rasa"])
         if with_actions:
             self.start_actions()
         self.start_rasa(with_actions=with_actions)

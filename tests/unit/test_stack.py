@@ -1,0 +1,79 @@
+"""No orphans: the children die with the gateway, even on `kill -9`; a start refuses ports in use."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from bot.config import PROJECT_ROOT, Settings
+from bot.stack import PortInUseError, Stack, free_port
+
+# A "gateway" that starts one child the way the stack does, prints its pid, and waits.
+GATEWAY = textwrap.dedent("""
+    import sys, time
+    from bot.config import Settings
+    from bot.stack import Stack
+    stack = Stack.for_settings(Settings.from_env({"SECRET_KEY": "k", "ALLERVERS_VAR_DIR": sys.argv[1]}))
+    child = stack.spawn("rasa", [sys.executable, "-c", "import time; time.sleep(60)"])
+    print(child.pid, flush=True)
+    time.sleep(60)
+""")
+# Something already listening on a port, with a command line to recognise.
+LISTENER = "import socket, sys, time; s = socket.socket(); s.bind(('127.0.0.1', int(sys.argv[1]))); " \
+           "s.listen(); print('up', flush=True); time.sleep(60)"
+
+
+def gone(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_the_children_die_when_the_gateway_is_killed(tmp_path: Path):
+    gateway = subprocess.Popen([sys.executable, "-c", GATEWAY, str(tmp_path)], cwd=PROJECT_ROOT,
+                               stdout=subprocess.PIPE, text=True)
+    child = int(gateway.stdout.readline())  # type: ignore[union-attr]
+    assert not gone(child)
+    os.kill(gateway.pid, signal.SIGKILL)
+    gateway.wait()
+    gateway.stdout.close()  # type: ignore[union-attr]
+    deadline = time.monotonic() + 10
+    while not gone(child):
+        if time.monotonic() > deadline:
+            os.kill(child, signal.SIGKILL)
+            pytest.fail("the child outlived the gateway")
+        time.sleep(0.05)
+
+
+def test_a_start_names_the_process_that_holds_a_port_and_refuses(tmp_path: Path):
+    port = free_port()
+    holder = subprocess.Popen([sys.executable, "-c", LISTENER, str(port)], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout.readline() == "up\n"  # type: ignore[union-attr]
+        stack = Stack.for_settings(Settings.from_env(
+            {"SECRET_KEY": "k", "ALLERVERS_VAR_DIR": str(tmp_path), "RASA_URL": f"http://127.0.0.1:{port}"}))
+        with pytest.raises(PortInUseError, match=rf"port {port} \(Rasa\) is already in use by "
+                                                 rf"pid {holder.pid} \(.*socket.*\)"):
+            stack.start()
+        assert stack.processes == {}, "nothing was started"
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()  # type: ignore[union-attr]
+
+
+def test_free_ports_pass_the_check(tmp_path: Path):
+    stack = Stack.for_settings(Settings.from_env(
+        {"SECRET_KEY": "k", "ALLERVERS_VAR_DIR": str(tmp_path)}), fresh_ports=True)
+    stack.check_ports(["actions", "rasa"])
