@@ -14,7 +14,8 @@ import httpx
 from bot.config import Settings
 from bot.db import migrate
 from bot.i18n import check_catalogs
-from bot.stack import Stack
+from bot.stack import PortInUseError, Stack
+from bot.supervisor import Supervisor
 
 logger = logging.getLogger("allervers")
 
@@ -34,13 +35,21 @@ def rasa_is_up(url: str) -> bool:
 
 
 def cmd_run(settings: Settings, console: bool) -> int:
-    """Start the action server and Rasa, then Telegram (with a token) or the console chat."""
+    """Start the action server and Rasa, then Telegram (with a token) or the console chat.
+
+    Both servers are kept up while it runs; 1 when they could not be (or a port was taken)."""
     check_catalogs()
     migrate(settings.database_url)
     stack = Stack.for_settings(settings)
+    supervisor = Supervisor(stack)
     print("Starting the action + NLG server and the Rasa server (about 30 s)...", flush=True)
     try:
-        stack.start()
+        try:
+            stack.start()
+        except PortInUseError as error:
+            print(f"Not started: {error}", file=sys.stderr, flush=True)
+            return 1
+        supervisor.start()
         print("Ready.", flush=True)
         if settings.telegram_bot_token and not console:
             from bot.gateway.telegram.app import build_application
@@ -56,7 +65,12 @@ def cmd_run(settings: Settings, console: bool) -> int:
         pass
     finally:
         print("Stopping...", flush=True)
+        supervisor.stop()
         stack.stop()
+    if supervisor.gave_up:
+        print("Rasa or the action server kept failing and was stopped: see var/log/.",
+              file=sys.stderr, flush=True)
+        return 1
     return 0
 
 
