@@ -37,8 +37,6 @@ async def ask(emulator, user, question: str, benefit: str, response: str, langua
      "utter_benefit_how_to_apply", ["SASPA"]),
     # 3. what an RSA claim involves since 2025
     ("fr", "comment faire une demande de rsa", "rsa", "utter_benefit_how_to_apply", ["France Travail", "15"]),
-    # 5. C2S renewal
-    ("fr", "comment on renouvelle la c2s", "css", "utter_benefit_how_to_apply", ["C2S", "ASPA"]),
     # 6. ASF for a couple taking in a child
     ("en", "who can get the asf allocation de soutien familial", "asf", "utter_benefit_eligibility",
      ["couple"]),
@@ -98,7 +96,6 @@ async def test_asylum_seeker_estimate_gives_the_ada_and_urgent_care_never_the_am
 
 
 @pytest.mark.parametrize(("language", "question"), [
-    ("fr", "est ce que la caf va savoir que je suis sans papiers si je demande"),
     ("en", "is this anonymous, who reads my messages"),
 ])
 async def test_a_person_who_is_afraid_to_ask_is_reassured(gateway, emulator, language, question):
