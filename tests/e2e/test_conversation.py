@@ -15,7 +15,7 @@ from bot.i18n import Translator, format_money
 from bot.knowledge import load_knowledge_base
 from bot.nlg import render
 from tests.e2e.botapi_emulator import make_user
-from tests.e2e.helpers import press_and_wait, open_chat, send_and_wait
+from tests.e2e.helpers import open_chat, press_and_wait, send_and_wait
 
 
 def rsa_amount(language: str) -> str:
