@@ -62,6 +62,7 @@ from typing import Any
 
 from bot.estimate.answers import Answers
 from bot.estimate.situation import build_situation
+from bot.knowledge.base import net_of_crds, tax_benefit_system
 
 CENT = Decimal("0.01")
 NEAR_THRESHOLD = Decimal("20")  # euros a month
@@ -140,23 +141,12 @@ def ars_rentree_year(on: dt.date) -> int:
     return on.year if on.month <= max(ARS_SEASON) else on.year + 1
 
 
-def net_of_crds(gross: Decimal, on: dt.date) -> Decimal:
-    """A family benefit OpenFisca gives before CRDS, as the CAF pays it (CRDS truncated)."""
-    from decimal import ROUND_DOWN
-
-    from bot.knowledge.base import CRDS, parameter
-
-    return gross - (gross * parameter(CRDS, on)).quantize(CENT, ROUND_DOWN)
-
-
 def estimate_entitlements(answers: Answers, on: dt.date) -> Estimate:
     """The rights `answers` may open on the date `on`, from one OpenFisca-France simulation."""
     if answers.residence == "no_papers":
         return Estimate(no_papers=True, notes=["no_papers"], suggestions=["ame", "domiciliation"])
 
     from openfisca_core.simulation_builder import SimulationBuilder
-
-    from bot.knowledge.base import tax_benefit_system
 
     month = on.strftime("%Y-%m")
     simulation = SimulationBuilder().build_from_entities(
@@ -167,8 +157,6 @@ def estimate_entitlements(answers: Answers, on: dt.date) -> Estimate:
         return money(simulation.calculate(variable, period)[0])
 
     estimate = Estimate()
-    if answers.residence == "asylum_seeker":
-        return _asylum_seeker(answers, family("ada"))
     skipped = answers.skipped
     found: list[Result] = []
 
@@ -189,47 +177,53 @@ def estimate_entitlements(answers: Answers, on: dt.date) -> Estimate:
         status = POSSIBLE if reasons else LIKELY
         found.append(Result(benefit_id, amount, period, status, tuple(reasons), participation))
 
-    if answers.residence == "permit_less_5y":
-        estimate.not_computed += ["rsa", "prime_activite"]
-        estimate.notes.append("permit_under_5_years")
+    if answers.residence == "asylum_seeker":
+        # Only the ADA: no CAF benefit and no RSA before a decision on the asylum claim.
+        add("ada", family("ada"))
+        estimate.notes.append("asylum_seeker_health_wait")
+        estimate.suggestions += ["soins_urgents", "puma"]
     else:
-        rsa = family("rsa")
-        add("rsa", rsa)
-        add("prime_activite", family("ppa"))
-        if rsa > 0 and on.month in CHRISTMAS_MONTHS:
-            add("prime_noel", family("aefa", str(on.year)), "once")
+        if answers.residence == "permit_less_5y":
+            estimate.not_computed += ["rsa", "prime_activite"]
+            estimate.notes.append("permit_under_5_years")
+        else:
+            rsa = family("rsa")
+            add("rsa", rsa)
+            add("prime_activite", family("ppa"))
+            if rsa > 0 and on.month in CHRISTMAS_MONTHS:
+                add("prime_noel", family("aefa", str(on.year)), "once")
 
-    if answers.housing is None:
-        add("aide_logement", None, extra=("housing_unknown",))
-    elif answers.housing == "tenant" and answers.rent is None:
-        add("aide_logement", None, extra=("rent_unknown",))
-    else:
-        add("aide_logement", family("aide_logement"))
+        if answers.housing is None:
+            add("aide_logement", None, extra=("housing_unknown",))
+        elif answers.housing == "tenant" and answers.rent is None:
+            add("aide_logement", None, extra=("rent_unknown",))
+        else:
+            add("aide_logement", family("aide_logement"))
 
-    if bool(simulation.calculate("cmu_c", month)[0]):
-        add("css", None, participation=Decimal("0.00"))
-    elif (participation := family("css_participation_forfaitaire")) > 0:
-        add("css", None, participation=participation)
+        if bool(simulation.calculate("cmu_c", month)[0]):
+            add("css", None, participation=Decimal("0.00"))
+        elif (participation := family("css_participation_forfaitaire")) > 0:
+            add("css", None, participation=participation)
 
-    if answers.disability:
-        aah = money(simulation.calculate("aah", month).sum())
-        add("aah", aah, extra=("aah_mdph_decision",))
+        if answers.disability:
+            aah = money(simulation.calculate("aah", month).sum())
+            add("aah", aah, extra=("aah_mdph_decision",))
 
-    if answers.effective_age_band == "65_plus":
-        extra = ("aspa_permit_10_years",) if answers.residence == "permit_5y_plus" else ()
-        add("aspa", family("aspa"), extra=extra)
+        if answers.effective_age_band == "65_plus":
+            extra = ("aspa_permit_10_years",) if answers.residence == "permit_5y_plus" else ()
+            add("aspa", family("aspa"), extra=extra)
 
-    if answers.children:
-        add("allocations_familiales", family("af_nettes_crds"))
-        add("complement_familial", family("cf_net_crds"))
-        rentree = ars_rentree_year(on)
-        ars = family("ars_nette_crds", str(rentree))
-        add("ars", ars, "year", () if on.month in ARS_SEASON else ("ars_next_rentree",))
-        add("asf", family("asf_nette_crds"), extra=("asf_alimony_check",))
-        if "0_2" in answers.children:
-            add("paje", net_of_crds(family("paje_base"), on))
+        if answers.children:
+            add("allocations_familiales", family("af_nettes_crds"))
+            add("complement_familial", family("cf_net_crds"))
+            rentree = ars_rentree_year(on)
+            ars = family("ars_nette_crds", str(rentree))
+            add("ars", ars, "year", () if on.month in ARS_SEASON else ("ars_next_rentree",))
+            add("asf", family("asf_nette_crds"), extra=("asf_alimony_check",))
+            if "0_2" in answers.children:
+                add("paje", net_of_crds(family("paje_base"), on))
 
-    add("cheque_energie", family("cheque_energie", str(on.year)), "year")
+        add("cheque_energie", family("cheque_energie", str(on.year)), "year")
 
     found.sort(key=lambda result: ORDER.index(result.id))
     estimate.likely = [result for result in found if result.status == LIKELY]
@@ -238,19 +232,4 @@ def estimate_entitlements(answers: Answers, on: dt.date) -> Estimate:
         estimate.suggestions.append("domiciliation")
     if answers.depcom is None and estimate.get("aide_logement") is not None:
         estimate.notes.append("commune_assumed_paris")
-    return estimate
-
-
-def _asylum_seeker(answers: Answers, ada: Decimal) -> Estimate:
-    """An asylum seeker: the ADA, and health cover after 3 months (urgent care meanwhile)."""
-    reasons = [f"skipped_{name}" for name in NEEDS["ada"] if name in answers.skipped]
-    found = [Result("ada", ada, "month", POSSIBLE if reasons else LIKELY, tuple(reasons))] if ada > 0 else []
-    estimate = Estimate(
-        likely=[r for r in found if r.status == LIKELY],
-        possible=[r for r in found if r.status == POSSIBLE],
-        notes=["asylum_seeker_health_wait"],
-        suggestions=["soins_urgents", "puma"],
-    )
-    if answers.housing == "homeless":
-        estimate.suggestions.append("domiciliation")
     return estimate

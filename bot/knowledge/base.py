@@ -73,8 +73,13 @@ def family_benefit_net(rate_path: str, on: dt.date) -> Decimal:
     Gross = BMAF x rate, rounded to the cent; the CAF then withholds CRDS, truncated to the cent.
     """
     gross = (parameter(BMAF, on) * parameter(rate_path, on)).quantize(CENT, ROUND_HALF_UP)
-    crds = (gross * parameter(CRDS, on)).quantize(CENT, ROUND_DOWN)
-    return gross - crds
+    return net_of_crds(gross, on)
+
+
+def net_of_crds(gross: Decimal, on: dt.date) -> Decimal:
+    """A family benefit as the CAF pays it: the CRDS taken off, truncated to the cent (OpenFisca
+    gives some benefits, e.g. the PAJE base allowance, before CRDS)."""
+    return gross - (gross * parameter(CRDS, on)).quantize(CENT, ROUND_DOWN)
 
 
 @lru_cache(maxsize=256)  # a whole simulation: once per variable and day, not once per reply

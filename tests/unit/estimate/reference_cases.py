@@ -18,8 +18,8 @@ from functools import cache
 from typing import Any
 
 from bot.estimate import Answers, estimate_entitlements
-from bot.estimate.compute import CHRISTMAS_MONTHS, net_of_crds
-from bot.knowledge.base import tax_benefit_system
+from bot.estimate.compute import CHRISTMAS_MONTHS
+from bot.knowledge.base import net_of_crds, tax_benefit_system
 
 NOV = dt.date(2026, 11, 26)
 SEP = dt.date(2026, 9, 15)
