@@ -52,10 +52,10 @@ def cmd_run(settings: Settings, console: bool) -> int:
         supervisor.start()
         print("Ready.", flush=True)
         if settings.telegram_bot_token and not console:
-            from bot.gateway.telegram.app import build_application
+            from bot.gateway.telegram.app import ALLOWED_UPDATES, build_application
 
             print("Serving Telegram (long polling). Ctrl-C stops everything.", flush=True)
-            build_application(settings).run_polling(allowed_updates=None)
+            build_application(settings).run_polling(allowed_updates=ALLOWED_UPDATES)
         else:
             from bot.gateway.console import chat
 

@@ -39,6 +39,16 @@ def _int_list(raw: str) -> frozenset[int]:
     return frozenset(int(part) for part in raw.replace(" ", "").split(",") if part)
 
 
+def _flag(raw: str, name: str) -> bool:
+    """A yes/no setting; anything unclear stops the start rather than guessing."""
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"{name}={raw!r}: use true or false")
+
+
 def _load_or_create_secret_key(var_dir: Path) -> str:
     """SECRET_KEY from the environment, else from var/secret_key (created once, mode 600)."""
     path = var_dir / "secret_key"
@@ -69,6 +79,8 @@ class Settings:
     tracker_store_url: str = ""
     reminder_minutes: int = 30
     urgent_reminder_minutes: int = 5
+    # A stranger in the workers' group reads every case: removed at once unless set to false.
+    remove_unlisted_members: bool = True
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -98,4 +110,6 @@ class Settings:
             or f"sqlite:///{var_dir / 'rasa_tracker.db'}",
             reminder_minutes=int(env.get("CASE_REMINDER_MINUTES", "30")),
             urgent_reminder_minutes=int(env.get("URGENT_CASE_REMINDER_MINUTES", "5")),
+            remove_unlisted_members=_flag(env.get("REMOVE_UNLISTED_MEMBERS", "true"),
+                                          "REMOVE_UNLISTED_MEMBERS"),
         )

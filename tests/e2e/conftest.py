@@ -10,7 +10,7 @@ import pytest
 from telegram.ext import Application
 
 from bot.config import Settings
-from bot.gateway.telegram.app import build_application
+from bot.gateway.telegram.app import ALLOWED_UPDATES, build_application
 from bot.stack import Stack
 from tests.e2e.botapi_emulator import BotApiEmulator
 
@@ -36,7 +36,8 @@ async def start_gateway(settings: Settings) -> Application:
     await application.post_init(application)  # type: ignore[misc]
     await application.start()
     assert application.updater is not None
-    await application.updater.start_polling(poll_interval=0.0, timeout=1)
+    await application.updater.start_polling(poll_interval=0.0, timeout=1,
+                                            allowed_updates=ALLOWED_UPDATES)
     return application
 
 

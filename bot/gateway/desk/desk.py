@@ -36,6 +36,7 @@ from bot.db.repositories import Repositories
 from bot.gateway.core.rasa_client import RasaClient
 from bot.gateway.desk import texts
 from bot.gateway.desk.cards import card_keyboard, card_text, state_name, topic_name
+from bot.gateway.desk.membership import MembershipWatch
 from bot.gateway.desk.relay import Relay, thread_reply
 from bot.gateway.desk.reports import Reports
 from bot.i18n import N_, Translator
@@ -73,6 +74,7 @@ class WorkerDesk:
         self.translator = Translator(settings.default_language)
         self.relay = Relay(bot, repositories)
         self.reports = Reports(repositories, rasa, self.translator)
+        self.membership = MembershipWatch(bot, settings, self.translator)
 
     @property
     def chat_id(self) -> int | None:

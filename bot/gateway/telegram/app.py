@@ -1,6 +1,7 @@
 """The Telegram side of the gateway: a python-telegram-bot 22 Application, wired in one place.
 
 Handler order (group, what):
+  -2  members: who joins the workers' group, checked against WORKER_USER_IDS (never stops an update)
   -1  gatekeeper: in the workers' group only workers act; worker buttons work only there; other
       groups are ignored; then each update_id once (kept, sealed, until answered)
    0  workers (workers' group): Claim/Release/Done/Cancel buttons, /say /note /summary /close
@@ -37,7 +38,7 @@ from bot.gateway.core.conversation import Conversation
 from bot.gateway.core.messages import UNAVAILABLE
 from bot.gateway.core.services import Services
 from bot.gateway.desk.desk import WorkerDesk
-from bot.gateway.telegram import person, workers
+from bot.gateway.telegram import members, person, workers
 from bot.gateway.telegram.context import CONTEXT_TYPES, AllerversContext, BotData, Gateway
 from bot.gateway.telegram.gatekeeper import gatekeeper, mark_answered, replay_unanswered
 from bot.gateway.telegram.jobs import remind_job, retention_job
@@ -45,6 +46,9 @@ from bot.gateway.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.knowledge import load_knowledge_base
 
 logger = logging.getLogger(__name__)
+# Polling asks for these by name: chat_member is only sent to bots that ask (and are administrators).
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.CHAT_MEMBER,
+                   Update.MY_CHAT_MEMBER]
 
 
 async def on_error(update: object, context: AllerversContext) -> None:
@@ -63,6 +67,7 @@ def register_handlers(application: Application, settings: Settings) -> None:
     private = filters.ChatType.PRIVATE
     # With no workers' group configured, an empty Chat filter matches nothing.
     workers_chat = filters.Chat(chat_id=[settings.workers_chat_id] if settings.workers_chat_id else [])
+    application.add_handler(TypeHandler(Update, members.watch_members), group=-2)
     application.add_handler(TypeHandler(Update, gatekeeper), group=-1)
     # Workers' group.
     application.add_handler(CallbackQueryHandler(workers.on_worker_button, pattern=f"^{WORKER_PREFIX}"))
@@ -118,6 +123,8 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None)
     async def post_init(application: Application) -> None:
         data: BotData = application.bot_data
         data.gateway = open_gateway(application, settings)
+        # The workers' group is checked before anything new is posted in it.
+        await data.gateway.desk.membership.audit()
         # What a crash left unanswered goes first, before the first poll.
         await replay_unanswered(application)
         if application.job_queue is not None:

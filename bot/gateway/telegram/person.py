@@ -6,18 +6,17 @@ for danger words all the same (`relay_in_handoff`).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 
 from telegram import Message, Update
-from telegram.constants import ChatAction
 
 from bot.buttons import CallbackAnswer, ChooseLanguage, IntentPayload, MyRequest, intent_payload, parse_button
 from bot.db.models import Case
 from bot.gateway.core.messages import BAD_BUTTON, HELP, NOT_TEXT, UNKNOWN_COMMAND
 from bot.gateway.telegram.context import AllerversContext
 from bot.gateway.telegram.keyboards import send_all
+from bot.gateway.telegram.typing_indicator import typing_if_slow
 from bot.i18n import negotiate_language
 from bot.safety import detect_danger
 
@@ -109,8 +108,9 @@ async def on_button(update: Update, context: AllerversContext) -> None:
     person = context.person(update)
     button = parse_button(query.data or "", context.gateway.benefit_ids)
     if isinstance(button, ChooseLanguage):
-        await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
-        await send_all(update, await context.conversation.choose_language(person, button))
+        async with typing_if_slow(context.bot, chat.id):
+            replies = await context.conversation.choose_language(person, button)
+        await send_all(update, replies)
     elif isinstance(button, CallbackAnswer | MyRequest):
         await context.desk.remember_chat(person, chat.id)
         await send_all(update, await context.conversation.press_callback(person, button))
@@ -123,15 +123,13 @@ async def on_button(update: Update, context: AllerversContext) -> None:
 
 async def converse(update: Update, context: AllerversContext, text: str, *,
                    screen: bool = True) -> None:
-    """One turn through the core, with the typing indicator while Rasa thinks."""
+    """One turn through the core; "typing…" only if Rasa takes more than a second."""
     chat = update.effective_chat
     if chat is None:
         return
-    # The typing indicator is not awaited: the person's answer must not wait for it.
-    typing = asyncio.create_task(context.bot.send_chat_action(chat.id, ChatAction.TYPING))
-    replies = await context.conversation.say(context.person(update), text, screen=screen)
+    async with typing_if_slow(context.bot, chat.id):
+        replies = await context.conversation.say(context.person(update), text, screen=screen)
     await send_all(update, replies)
-    await asyncio.gather(typing, return_exceptions=True)
 
 
 async def on_unknown_command(update: Update, context: AllerversContext) -> None:

@@ -27,7 +27,8 @@ async def test_start_offers_every_language_in_the_telegram_language(app, telegra
 
 async def test_choosing_a_language_greets_in_it_through_rasa(app, telegram, rasa):
     await app.process_update(button_update(app.bot, USER, "lang:en"))
-    assert telegram.to("answerCallbackQuery") and telegram.to("sendChatAction", USER["id"])
+    # Rasa answered at once: no "typing…" spent on it.
+    assert telegram.to("answerCallbackQuery") and not telegram.to("sendChatAction", USER["id"])
     assert rasa.received[-1]["message"] == "/greet" and rasa.received[-1]["metadata"] == {"language": "en"}
     assert telegram.texts(USER["id"]) == ["[en] /greet"]
 

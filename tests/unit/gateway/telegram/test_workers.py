@@ -8,6 +8,7 @@ from sqlalchemy import select
 from bot.db.models import Case, CaseNote
 from bot.gateway.core import callback_flow as flow
 from bot.gateway.desk import texts
+from bot.gateway.desk.membership import MEMBER_REMOVED
 from bot.i18n import Translator
 from bot.nlg import render
 from tests.unit.gateway.conftest import WORKER_1, WORKER_2, WORKERS_CHAT
@@ -127,10 +128,15 @@ async def test_forget_during_a_request_withdraws_it_for_the_workers(app, telegra
 
 
 @pytest.mark.parametrize("command", ["/queue", "/summary", "/close"])
-async def test_someone_not_a_worker_is_ignored_in_the_workers_group(app, telegram, command):
-    outsider = make_user(777)
+async def test_someone_not_a_worker_is_ignored_then_removed_from_the_workers_group(app, telegram, command):
+    outsider = make_user(777, first_name="Mallory")
     await app.process_update(text_update(app.bot, outsider, command, chat=GROUP))
-    assert telegram.to("sendMessage") == []
+    # The command does nothing; the outsider is removed (kicked) and announced without a name.
+    assert telegram.texts(WORKERS_CHAT) == [Translator("fr").gettext(MEMBER_REMOVED, user_id=777)]
+    assert [int(p["user_id"]) for p in telegram.to("banChatMember", WORKERS_CHAT)] == [777]
+    assert [int(p["user_id"]) for p in telegram.to("unbanChatMember", WORKERS_CHAT)] == [777]
+    await app.process_update(text_update(app.bot, outsider, command, chat=GROUP))
+    assert len(telegram.texts(WORKERS_CHAT)) == 1, "announced once, not at every message"
 
 
 async def test_queue_and_summary_for_a_worker(app, telegram, rasa):
