@@ -18,14 +18,18 @@ It implements the methods the bot calls, as the Bot API documents them: getMe, g
 (long polling with offset confirmation), deleteWebhook, sendMessage, copyMessage,
 editMessageText, answerCallbackQuery, sendChatAction, getChat, createForumTopic,
 editForumTopic, plus sendPhoto / sendDocument / sendVoice and getFile for the workers'
-artefacts (QR codes, posters, charts). Form, multipart and JSON requests, per-chat message ids,
-dates in integer seconds, Telegram-style error replies, injectable 429s (:meth:`fail_next`).
+artefacts (QR codes, posters, charts), and group membership: getChatMember,
+getChatAdministrators, getChatMemberCount, banChatMember, unbanChatMember with the
+``chat_member`` / ``my_chat_member`` updates Telegram sends (``join``, ``set_bot_status``).
+Form, multipart and JSON requests, per-chat message ids, dates in integer seconds,
+Telegram-style error replies, injectable 429s (:meth:`fail_next`).
 Text is plain: the bot sends no parse_mode. Any other method answers 404, so a new call shows.
 
     builders.py     users and chats a test makes
     protocol.py     errors, decoded parameters, the method registry
     server.py       lifecycle, HTTP, failure injection, shared internals
     methods.py      the Bot API methods
+    members.py      group membership: ChatMember objects, member methods and updates
     user_side.py    what users do: write, press, share (queued updates)
     observation.py  what the bot did, and waiting for it: the BotApiEmulator class
 

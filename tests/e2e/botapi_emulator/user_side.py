@@ -5,15 +5,30 @@ from __future__ import annotations
 import copy
 
 from tests.e2e.botapi_emulator.builders import JSON, inline_buttons, now, private_chat, utf16_len
-from tests.e2e.botapi_emulator.methods import BotApiMethods
+from tests.e2e.botapi_emulator.members import GROUP_TYPES, IN_CHAT, MemberMethods, chat_member
 from tests.e2e.botapi_emulator.protocol import _Pending
 
 
-class UserSide(BotApiMethods):
+class UserSide(MemberMethods):
     def add_chat(self, chat: JSON) -> JSON:
-        """Make a chat known to the emulator (sends to unknown chats give "chat not found")."""
+        """Make a chat known to the emulator (sends to unknown chats give "chat not found").
+        In a group the bot is an administrator, as a deployment requires."""
         self.chats[chat["id"]] = chat
+        if chat.get("type") in GROUP_TYPES:
+            bot_id = self.bot_user["id"]
+            self.members[chat["id"]].setdefault(bot_id, chat_member(self.bot_user, "administrator"))
         return chat
+
+    def _check_sender(self, chat: JSON, user: JSON) -> None:
+        """Only members write in a group: a user never seen there was in it before the test."""
+        if chat.get("type") not in GROUP_TYPES:
+            return
+        self.add_chat(self.chats.get(chat["id"], chat))
+        member = self.members[chat["id"]].get(user["id"])
+        if member is None:
+            self.members[chat["id"]][user["id"]] = chat_member(user, "member")
+        elif member["status"] not in IN_CHAT:
+            raise AssertionError(f"user {user['id']} is not in chat {chat['id']} ({member['status']})")
 
     def inject_raw(self, update: JSON) -> JSON:
         """Queue an update dict as is. Without ``update_id`` the next id is assigned; with an
@@ -43,6 +58,7 @@ class UserSide(BotApiMethods):
         self.users[user["id"]] = user
         chat = chat or self.chats.get(user["id"]) or private_chat(user)
         self.chats[chat["id"]] = chat
+        self._check_sender(chat, user)
         reply_to = None
         if reply_to_message_id is not None:
             reply_to = self.messages.get((chat["id"], reply_to_message_id))
