@@ -67,7 +67,7 @@ def register_handlers(application: Application, settings: Settings) -> None:
     private = filters.ChatType.PRIVATE
     # With no workers' group configured, an empty Chat filter matches nothing.
     workers_chat = filters.Chat(chat_id=[settings.workers_chat_id] if settings.workers_chat_id else [])
-    application.add_handler(TypeHandler(Update, members.watch_members), group=-2)
+    members.register(application, settings.workers_chat_id)
     application.add_handler(TypeHandler(Update, gatekeeper), group=-1)
     # Workers' group.
     application.add_handler(CallbackQueryHandler(workers.on_worker_button, pattern=f"^{WORKER_PREFIX}"))
