@@ -14,6 +14,7 @@ import pytest
 
 from bot.gateway.core import callback_flow as flow
 from bot.gateway.desk import texts as desk_texts
+from bot.gateway.desk.membership import MEMBER_REMOVED
 from bot.i18n import Translator
 from bot.privacy.pseudonyms import Pseudonymizer
 from tests.e2e.botapi_emulator import make_chat, make_user, private_chat
@@ -208,8 +209,12 @@ async def test_worker_commands_need_a_worker_and_queue_lists_cases(team, emulato
     emulator.send_text(w1, "/queue", chat=group)
     queue = await emulator.wait_for_message(group["id"], after=mark, timeout=30)
     assert queue["text"]
+    # Someone not on the list: the command does nothing; they are removed and announced instead.
     outsider = make_user("Nobody")
-    before = len(emulator.sent_messages(group["id"]))
+    mark = emulator.mark(group["id"])
     emulator.send_text(outsider, "/queue", chat=group)
+    await emulator.wait_for_call("unbanChatMember")
     await asyncio.sleep(2)
-    assert len(emulator.sent_messages(group["id"])) == before
+    assert [m["text"] for m in emulator.sent_messages(group["id"])[mark:]] == [
+        Translator("fr").gettext(MEMBER_REMOVED, user_id=outsider["id"])]
+    assert emulator.status_of(group, outsider) == "left"
