@@ -250,4 +250,43 @@ async def test_files_and_topics(emu: BotApiEmulator) -> None:
         assert bytes(downloaded) == b"OggS-voice"
 
         with pytest.raises(TelegramError, match="method not found"):  # not a method the bot uses
-            await bot.get_chat_member(forum["id"], user["id"])
+            await bot.send_dice(user["id"])
+
+
+async def test_group_membership(emu: BotApiEmulator) -> None:
+    group = emu.add_chat(make_chat(title="Maraude"))
+    owner, member, other_bot = make_user("Owner"), make_user("Member"), make_user("Helper")
+    other_bot["is_bot"] = True
+    emu.add_member(group, owner, "creator")
+    emu.add_member(group, member)
+    emu.add_member(group, other_bot)
+    async with make_bot(emu) as bot:
+        assert await bot.get_chat_member_count(group["id"]) == 4  # bots count, this one too
+        admins = await bot.get_chat_administrators(group["id"])
+        assert [a.user.id for a in admins] == [owner["id"]]  # bots are left out
+        assert (await bot.get_chat_member(group["id"], bot.id)).status == "administrator"
+        with pytest.raises(BadRequest, match="Can't remove chat owner"):
+            await bot.ban_chat_member(group["id"], owner["id"])
+        assert await bot.ban_chat_member(group["id"], member["id"])
+        assert (await bot.get_chat_member(group["id"], member["id"])).status == "kicked"
+        assert await bot.unban_chat_member(group["id"], member["id"], only_if_banned=True)
+        assert (await bot.get_chat_member(group["id"], member["id"])).status == "left"
+        assert await bot.get_chat_member_count(group["id"]) == 3
+
+        # chat_member updates only for a bot that asks for them (and administers the chat).
+        emu.join(group, make_user("Newcomer"), service_message=False)
+        assert await bot.get_updates(timeout=0) == ()
+        stranger = make_user("Stranger")
+        emu.join(group, stranger, service_message=False)
+        (update,) = await bot.get_updates(timeout=0, allowed_updates=["chat_member"])
+        change = update.chat_member
+        assert (change.old_chat_member.status, change.new_chat_member.status) == ("left", "member")
+        assert change.new_chat_member.user.id == stranger["id"] and change.invite_link is not None
+
+        emu.set_bot_status(group, "member", by=owner)
+        with pytest.raises(BadRequest, match="Not enough rights"):
+            await bot.ban_chat_member(group["id"], stranger["id"])
+        # allowed_updates stays as last set, as on Telegram: ask for my_chat_member too.
+        (update,) = await bot.get_updates(offset=update.update_id + 1, timeout=0,
+                                          allowed_updates=["chat_member", "my_chat_member"])
+        assert update.my_chat_member.new_chat_member.status == "member"
