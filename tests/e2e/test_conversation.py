@@ -42,8 +42,7 @@ async def test_question_in_each_language_gets_the_amount_in_that_language(
     _ = Translator(language)
     assert titles == [_.gettext("Am I eligible?"), _.gettext("How to apply"),
                       _.gettext("Talk to a person"), _.gettext("Call me back")]
-    typing = [c for c in emulator.calls_to("sendChatAction") if c.get("chat_id") == user["id"]]
-    assert typing and typing[-1]["action"] == "typing"
+    # "typing…" is sent only for slow answers: tests/e2e/test_typing.py.
 
 
 async def test_buttons_lead_to_eligibility_then_how_to_apply(gateway, emulator):
