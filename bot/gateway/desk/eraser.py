@@ -39,6 +39,12 @@ ERASED = N_("(erased)")
 GONE = ("message to delete not found", "message_id_invalid", "topic_id_invalid",
         "message thread not found", "message to edit not found")
 NOT_MODIFIED = "message is not modified"
+PERSON_SIDE = ("to_person", "notice")
+
+
+def in_person_chat(record: Posted) -> bool:
+    """Posted in the person's own chat (else: the workers' group or a worker's private chat)."""
+    return record.kind in PERSON_SIDE
 
 
 def _is(error: BadRequest, markers: Iterable[str]) -> bool:
@@ -54,8 +60,8 @@ class TelegramEraser:
 
     async def erase(self, records: list[Posted], person_language: str | None = None) -> PostedErasure:
         """Delete `records` on Telegram; the counts. Records Telegram did not confirm are kept."""
-        blank = {True: self._workers.gettext(ERASED),
-                 False: Translator(person_language or self._workers.language).gettext(ERASED)}
+        blank = {False: self._workers.gettext(ERASED),
+                 True: Translator(person_language or self._workers.language).gettext(ERASED)}
         total, rest = PostedErasure(), list(records)
         for topic in [r for r in records if r.kind == "topic"]:
             inside = [r for r in rest if r.in_workers_group and r.chat_id == topic.chat_id
@@ -97,7 +103,7 @@ class TelegramEraser:
             # Some cannot be deleted (too old): sort them out one by one.
             total = PostedErasure()
             for record in batch:
-                total += await self._delete_one(record, blank[record.in_workers_group])
+                total += await self._delete_one(record, blank[in_person_chat(record)])
             return total
         except TelegramError as error:
             logger.warning("%d posted message(s) not deleted yet (%s)", len(batch), type(error).__name__)
@@ -137,5 +143,5 @@ class TelegramEraser:
 
     @staticmethod
     def _deleted(records: list[Posted]) -> PostedErasure:
-        person = sum(not r.in_workers_group and r.kind in ("to_person", "notice") for r in records)
+        person = sum(in_person_chat(r) for r in records)
         return PostedErasure(workers_side=len(records) - person, person_side=person)

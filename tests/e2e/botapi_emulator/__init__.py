@@ -19,7 +19,8 @@ It implements the methods the bot calls, as the Bot API documents them: getMe, g
 editMessageText, answerCallbackQuery, sendChatAction, getChat, createForumTopic,
 editForumTopic, deleteMessage, deleteMessages and deleteForumTopic (with the 48-hour limit),
 plus sendPhoto / sendDocument / sendVoice and getFile for the workers' artefacts (QR codes,
-posters, charts). Form, multipart and JSON requests, per-chat message ids, dates in integer seconds, Telegram-style error replies, injectable 429s (:meth:`fail_next`).
+posters, charts). Form, multipart and JSON requests, per-chat message ids, dates in integer
+seconds, Telegram-style error replies, injectable 429s (:meth:`fail_next`).
 Text is plain: the bot sends no parse_mode. Any other method answers 404, so a new call shows.
 
     builders.py     users and chats a test makes
