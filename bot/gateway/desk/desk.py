@@ -203,14 +203,18 @@ class WorkerDesk:
         except TelegramError:
             logger.warning("could not refresh the card of case %s", case.id)
 
+    async def posted_in_case(self, case: Case, message: Message) -> None:
+        """A message about the case the bot posted in the workers' group: deleted with the rest."""
+        await self._posted.record(case.pseudonym, case.id, "alert", message.message_id,
+                                  workers_chat=message.chat_id)
+
     async def _say_in_case(self, case: Case, text: str) -> Message | None:
         """A message from the bot into the case's thread in the workers' group."""
         if case.workers_chat_id is None:
             return None
         sent = await self._bot.send_message(case.workers_chat_id, text, message_thread_id=case.thread_id,
                                             reply_parameters=thread_reply(case))
-        await self._posted.record(case.pseudonym, case.id, "alert", sent.message_id,
-                                  workers_chat=case.workers_chat_id)
+        await self.posted_in_case(case, sent)
         return sent
 
     # --- worker actions -----------------------------------------------------------------

@@ -7,10 +7,8 @@ deleted with everything in it (`deleteForumTopic`, needs the right to manage top
 
 ```mermaid
 flowchart TD
-  R[records: topic, card, alerts, copies, phone message] --> T{a case topic?}
-  T -- deleted or gone --> X[its messages went with it]
-  T -- refused --> M
-  T -- no --> M[deleteMessages, 100 at a time per chat]
+  R[records: topic, card, alerts, copies, number] --> T[deleteForumTopic: the topic and its messages]
+  T --> M[deleteMessages, 100 at a time per chat: those gone with the topic are skipped]
   M -- ok --> D[deleted: records dropped]
   M -- refused --> O[one by one: deleteMessage]
   O -- ok or not found --> D
@@ -62,28 +60,29 @@ class TelegramEraser:
         """Delete `records` on Telegram; the counts. Records Telegram did not confirm are kept."""
         blank = {False: self._workers.gettext(ERASED),
                  True: Translator(person_language or self._workers.language).gettext(ERASED)}
-        total, rest = PostedErasure(), list(records)
+        total = PostedErasure()
         for topic in [r for r in records if r.kind == "topic"]:
-            inside = [r for r in rest if r.in_workers_group and r.chat_id == topic.chat_id
-                      and r.case_id == topic.case_id and r.kind != "topic"]
             if await self._delete_topic(topic):
-                await self._posted.drop([topic.id, *(r.id for r in inside)])
-                total += PostedErasure(workers_side=len(inside))
-                rest = [r for r in rest if r not in inside and r != topic]
-        for (chat_id, _group), chat_records in self._by_chat(r for r in rest if r.kind != "topic").items():
+                await self._posted.drop([topic.id])
+            else:
+                total += PostedErasure(kept=1)
+        # A deleted topic took its messages along; deleteMessages skips those, and deletes any
+        # message about the case posted outside the topic.
+        for chat_id, chat_records in self._by_chat(r for r in records if r.kind != "topic").items():
             for start in range(0, len(chat_records), BATCH):
                 total += await self._delete_batch(chat_id, chat_records[start:start + BATCH], blank)
-        return total + PostedErasure(kept=sum(r.kind == "topic" for r in rest))
+        return total
 
     @staticmethod
-    def _by_chat(records: Iterable[Posted]) -> dict[tuple[int, bool], list[Posted]]:
-        chats: dict[tuple[int, bool], list[Posted]] = defaultdict(list)
+    def _by_chat(records: Iterable[Posted]) -> dict[int, list[Posted]]:
+        chats: dict[int, list[Posted]] = defaultdict(list)
         for record in records:
-            chats[(record.chat_id, record.in_workers_group)].append(record)
+            chats[record.chat_id].append(record)
         return chats
 
     async def _delete_topic(self, topic: Posted) -> bool:
-        """True when the topic is gone (deleted now or before); False: try its messages one by one."""
+        """True when the topic is gone (deleted now or before); else its messages are still deleted
+        one by one, and the topic is tried again at the next retention run."""
         try:
             await self._bot.delete_forum_topic(topic.chat_id, topic.message_id)
         except BadRequest as error:

@@ -153,3 +153,15 @@ async def test_messages_are_deleted_a_hundred_at_a_time(app, telegram):
     erased = await app.bot_data.gateway.desk.eraser.erase(await posted_messages.of_person("p1"))
     assert [len(call["message_ids"]) for call in telegram.to("deleteMessages", WORKERS_CHAT)] == [100, 50]
     assert erased.workers_side == 150 and posted(app) == []
+
+
+async def test_a_summary_posted_in_an_ordinary_group_goes_on_forget(app, telegram, rasa):
+    case = await ask_for_callback(app, telegram, rasa)
+    telegram.forums.discard(WORKERS_CHAT)
+    await app.process_update(text_update(app.bot, W1, "/summary", chat=GROUP, reply_to_message={
+        "message_id": case.card_message_id, "date": 0, "chat": GROUP, "text": "card"}))
+    summaries = [p.message_id for p in posted(app, kind="alert")]
+    assert summaries
+    await app.process_update(text_update(app.bot, PERSON, "/forget"))
+    assert set(summaries) <= deleted_ids(telegram, WORKERS_CHAT) | {
+        p.message_id for p in posted(app)} and posted(app) == []
