@@ -3,7 +3,8 @@
 Telegram's limits (Bot API, deleteMessage): a message can be deleted only within 48 hours of
 being sent, unless the bot is an administrator of the group with the right to delete messages.
 `deleteMessages` takes up to 100 ids of one chat and skips those already gone. A forum topic is
-deleted with everything in it (`deleteForumTopic`, needs the right to manage topics).
+deleted with everything in it (`deleteForumTopic`: the bot must be an administrator with
+the right to delete messages).
 
 ```mermaid
 flowchart TD
