@@ -10,11 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import URL, create_engine, inspect, make_url, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.clock import now
 from bot.db.in_thread import in_thread
+
+
+def eraser_url(url: str) -> URL:
+    """The tracker store's URL as this virtualenv connects to it.
+
+    Rasa's own virtualenv has psycopg2, so `TRACKER_STORE_URL` names PostgreSQL plainly
+    (`postgresql://...`); the bot's SQLAlchemy 2 reaches the same database through psycopg 3.
+    """
+    parsed = make_url(url)
+    return parsed.set(drivername="postgresql+psycopg") if parsed.drivername == "postgresql" else parsed
 
 
 class TrackerStoreError(RuntimeError):
@@ -25,7 +35,7 @@ class TrackerEraser:
     """Deletes Rasa tracker events directly in the tracker store (Rasa has no delete API)."""
 
     def __init__(self, url: str) -> None:
-        self._engine = create_engine(url, hide_parameters=True)
+        self._engine = create_engine(eraser_url(url), hide_parameters=True)
 
     def dispose(self) -> None:
         self._engine.dispose()

@@ -165,3 +165,12 @@ async def test_a_summary_posted_in_an_ordinary_group_goes_on_forget(app, telegra
     await app.process_update(text_update(app.bot, PERSON, "/forget"))
     assert set(summaries) <= deleted_ids(telegram, WORKERS_CHAT) | {
         p.message_id for p in posted(app)} and posted(app) == []
+
+
+async def test_private_chats_are_recorded_sealed_the_workers_group_as_is(app, telegram, rasa):
+    await in_a_handoff(app, telegram, rasa)
+    private = posted(app, kind="phone") + posted(app, kind="to_person") + posted(app, kind="notice")
+    assert private and all(p.workers_chat_id is None and p.chat_id_sealed for p in private)
+    assert all(str(PERSON["id"]).encode() not in p.chat_id_sealed for p in private)
+    assert all(str(WORKER_1).encode() not in p.chat_id_sealed for p in private)
+    assert {p.workers_chat_id for p in posted(app, kind="card") + posted(app, kind="to_worker")} == {WORKERS_CHAT}
