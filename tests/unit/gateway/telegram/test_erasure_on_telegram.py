@@ -173,4 +173,5 @@ async def test_private_chats_are_recorded_sealed_the_workers_group_as_is(app, te
     assert private and all(p.workers_chat_id is None and p.chat_id_sealed for p in private)
     assert all(str(PERSON["id"]).encode() not in p.chat_id_sealed for p in private)
     assert all(str(WORKER_1).encode() not in p.chat_id_sealed for p in private)
-    assert {p.workers_chat_id for p in posted(app, kind="card") + posted(app, kind="to_worker")} == {WORKERS_CHAT}
+    in_group = posted(app, kind="card") + posted(app, kind="to_worker")
+    assert {p.workers_chat_id for p in in_group} == {WORKERS_CHAT}
