@@ -19,6 +19,9 @@ class CaseEvents(Protocol):
     async def case_withdrawn(self, case: Case) -> None:
         """The person cancelled an open case (button or /forget): tell the workers."""
 
+    async def case_became_urgent(self, case: Case) -> None:
+        """Danger words in an open case: show it as urgent."""
+
 
 class NoCaseEvents:
     """For a channel with no workers' group (the console): cases are saved, nobody is told."""
@@ -27,4 +30,7 @@ class NoCaseEvents:
         return None
 
     async def case_withdrawn(self, case: Case) -> None:
+        return None
+
+    async def case_became_urgent(self, case: Case) -> None:
         return None

@@ -124,7 +124,7 @@ class Conversation:
         Rasa is told (its dialogue knows, a form goes on) when `tell_rasa`; what it adds after its
         own copy of the numbers is kept. A request made later is flagged urgent.
         """
-        self.callbacks.mark_urgent(person)
+        await self.callbacks.mark_urgent(person)
         language = language or await self.language_of(person)
         reply = render("utter_emergency", language, {"danger": danger})
         numbers = Outgoing(reply.text, [OutgoingButton(b.title, b.payload) for b in reply.buttons])
@@ -144,14 +144,14 @@ class Conversation:
     async def my_callback(self, person: str) -> list[Outgoing]:
         return await self.callbacks.status(person)
 
-    async def give_phone(self, person: str, raw: str) -> list[Outgoing]:
-        return await self.callbacks.give_phone(person, raw)
+    async def give_contact(self, person: str, raw: str, *, own: bool) -> list[Outgoing]:
+        """A shared contact during the phone step; only the person's own counts (`own`)."""
+        return await self.callbacks.give_contact(person, raw, own=own)
 
     async def forget(self, person: str) -> list[Outgoing]:
         """/forget: everything about the person, everywhere; the answer in their language."""
         _ = await self.translator(person)
         await forget_person(person, self._repositories, self._tracker, self._events)
-        self.callbacks.forget(person)
         return [Outgoing(_.gettext(FORGOTTEN))]
 
     async def notice(self, person: str, message: str) -> Outgoing:
