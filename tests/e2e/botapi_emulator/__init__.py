@@ -17,7 +17,8 @@ loopback exactly as it would talk to ``api.telegram.org``::
 It implements the methods the bot calls, as the Bot API documents them: getMe, getUpdates
 (long polling with offset confirmation), deleteWebhook, sendMessage, copyMessage,
 editMessageText, answerCallbackQuery, sendChatAction, getChat, createForumTopic,
-editForumTopic, leaveChat (then a ``my_chat_member`` update, and 403 on sends), plus sendPhoto / sendDocument / sendVoice and getFile for the workers'
+editForumTopic, leaveChat (then a ``my_chat_member`` update, and 403 on sends),
+plus sendPhoto / sendDocument / sendVoice and getFile for the workers'
 artefacts (QR codes, posters, charts). Form, multipart and JSON requests, per-chat message ids,
 dates in integer seconds, Telegram-style error replies, injectable 429s (:meth:`fail_next`).
 Text is plain: the bot sends no parse_mode. Any other method answers 404, so a new call shows.
