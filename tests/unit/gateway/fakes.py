@@ -81,7 +81,7 @@ class RecordingRequest(BaseRequest):
                          "premium_subscription", "gifts_from_channels"), False)}
         if name == "createForumTopic":
             return {"message_thread_id": next(_ids), "name": params["name"], "icon_color": 7322096}
-        if name in ("answerCallbackQuery", "sendChatAction", "editForumTopic", "deleteWebhook"):
+        if name in ("answerCallbackQuery", "sendChatAction", "editForumTopic", "deleteWebhook", "leaveChat"):
             return True
         raise UnexpectedCallError(f"unexpected Bot API call {name}({params})")
 
