@@ -49,8 +49,10 @@ def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
         if part.strip():
             parts.append(part.rstrip())
         rest = rest.lstrip()
-    if rest.strip() or not parts:
-        parts.append(rest)
+    if not parts:
+        return [rest]
+    if rest.strip():
+        parts.append(rest.rstrip())
     return parts
 
 

@@ -58,6 +58,9 @@ class RecordingRequest(BaseRequest):
             body: JSON = {"ok": False, "error_code": 403,
                           "description": "Forbidden: bot can't initiate conversation with a user"}
             return 403, json.dumps(body).encode()
+        if len(str(params.get("text", ""))) > 4096 or len(str(params.get("caption", ""))) > 1024:
+            body = {"ok": False, "error_code": 400, "description": "Bad Request: message is too long"}
+            return 400, json.dumps(body).encode()
         result = self._result(name, params)
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
