@@ -15,6 +15,7 @@ import json
 import logging
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop
 
 from bot.buttons import for_workers
@@ -67,11 +68,14 @@ async def within_rate(update: Update, context: AllerversContext) -> bool:
     if verdict is Verdict.PASS:
         return True
     logger.info("flood control: an update from a person dropped")
-    slow_down = (await context.conversation.notice(person, SLOW_DOWN)).text
-    if update.callback_query is not None:
-        await update.callback_query.answer(slow_down if verdict is Verdict.WARN else None)
-    elif verdict is Verdict.WARN and update.effective_chat is not None:
-        await update.effective_chat.send_message(slow_down)
+    warning = (await context.conversation.notice(person, SLOW_DOWN)).text if verdict is Verdict.WARN else None
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(warning)  # always answered: no spinner left turning
+        elif warning is not None and update.effective_chat is not None:
+            await update.effective_chat.send_message(warning)
+    except TelegramError:
+        logger.warning("could not ask a person to slow down")  # the update is dropped all the same
     return False
 
 
