@@ -2,7 +2,8 @@
 
 Handler order (group, what):
   -1  gatekeeper: in the workers' group only workers act; worker buttons work only there; other
-      groups are ignored; then each update_id once (kept, sealed, until answered)
+      groups and channels are left; then each update_id once (kept, sealed, until answered);
+      then a person's flood is dropped past a burst (answered at once, one "slow down")
    0  workers (workers' group): Claim/Release/Done/Cancel buttons, /say /note /summary /close
       /queue, edits, relay — registered first so a worker's message never reaches the person flow
       person (private chat): /start /language /help /menu /mycallback /forget, buttons, edits,
