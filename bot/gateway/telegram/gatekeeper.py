@@ -60,7 +60,7 @@ async def gatekeeper(update: Update, context: AllerversContext) -> None:
 async def within_rate(update: Update, context: AllerversContext) -> bool:
     """The person's bucket has room (or the message speaks of danger: it always gets through);
     else the update is dropped, and the first one dropped in a burst asks the person to slow down."""
-    message = update.effective_message
+    message = update.message or update.edited_message  # what the person wrote (not a button's message)
     if message is not None and detect_danger(message.text or message.caption or "") is not None:
         return True
     person = context.person(update)
