@@ -69,6 +69,11 @@ class Settings:
     tracker_store_url: str = ""
     reminder_minutes: int = 30
     urgent_reminder_minutes: int = 5
+    # Flood control (bot/gateway/telegram/flood.py): a person's burst, then one message per N s;
+    # and the person's messages relayed into the workers' group, per case and minute.
+    rate_limit_burst: int = 8
+    rate_limit_seconds: float = 2.0
+    relays_per_case_per_minute: int = 15
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -98,4 +103,7 @@ class Settings:
             or f"sqlite:///{var_dir / 'rasa_tracker.db'}",
             reminder_minutes=int(env.get("CASE_REMINDER_MINUTES", "30")),
             urgent_reminder_minutes=int(env.get("URGENT_CASE_REMINDER_MINUTES", "5")),
+            rate_limit_burst=int(env.get("RATE_LIMIT_BURST", "8")),
+            rate_limit_seconds=float(env.get("RATE_LIMIT_SECONDS", "2")),
+            relays_per_case_per_minute=int(env.get("RELAYS_PER_CASE_PER_MINUTE", "15")),
         )

@@ -39,6 +39,9 @@ class CaseEvents(Protocol):
         """/forget, after the rows were erased: delete what was posted about the person, then
         tell the workers which cases were withdrawn (a failure to tell them is only logged)."""
 
+    async def case_became_urgent(self, case: Case) -> None:
+        """Danger words in an open case: show it as urgent."""
+
 
 class NoCaseEvents:
     """For a channel with no workers' group (the console): cases are saved, nobody is told."""
@@ -52,3 +55,6 @@ class NoCaseEvents:
     async def person_forgotten(self, pseudonym: str, withdrawn: list[Case],
                                language: str) -> PostedErasure:
         return PostedErasure()
+
+    async def case_became_urgent(self, case: Case) -> None:
+        return None

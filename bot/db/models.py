@@ -45,6 +45,8 @@ class Contact(Base):
     last_seen: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
+    # Danger words were last used then: a callback request made soon after is flagged urgent.
+    danger_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class ProcessedUpdate(Base):
@@ -130,6 +132,9 @@ class CaseEvent(Base):
     actor: Mapped[str] = mapped_column(String(64))
     from_state: Mapped[str | None] = mapped_column(String(16))
     to_state: Mapped[str] = mapped_column(String(16))
+    # Set when the event records an act rather than (only) a transition: "say:<key>", "note",
+    # "cancel", by a worker other than the one who claimed the case.
+    action: Mapped[str | None] = mapped_column(String(32))
 
 
 class CaseNote(Base):

@@ -1,6 +1,7 @@
 """Retention: after RETENTION_DAYS, unclaimed cases expire, closed ones are anonymised, people who
 stopped writing are deleted, and Rasa's old tracker events go; a callback request left unfinished
-goes after a day. Only anonymous counts remain.
+goes after a day, the ids of handled Telegram updates after a few days. Only anonymous counts
+remain.
 
 An expired case loses its phone number at once, as a closed one does. What the bot posted on
 Telegram about these cases is deleted there by the Telegram channel's retention job
@@ -24,15 +25,20 @@ from bot.db.models import (
     CaseNote,
     Contact,
     PersonRoute,
+    ProcessedUpdate,
     RelayedMessage,
 )
 from bot.db.posted import ANONYMISED
+from bot.db.processed_updates import ABANDONED, ANSWERED
 from bot.privacy.tracker import TrackerEraser, TrackerStoreError
 
 logger = logging.getLogger(__name__)
 
 # An unfinished callback request (maybe with a phone number) is not kept for RETENTION_DAYS.
 DRAFT_DAYS = 1
+# Telegram re-sends an update for at most a day (then drops it); ids kept this long are enough to
+# drop any duplicate, and the table does not grow for ever. Unanswered ones are never pruned here.
+UPDATE_IDS_DAYS = 3
 
 
 async def apply_retention(sessions: sessionmaker[Session], tracker: TrackerEraser,
@@ -80,4 +86,8 @@ def expire_app_data(sessions: sessionmaker[Session], days: int) -> dict[str, int
         drafts = session.execute(delete(CallbackDraftRow).where(
             CallbackDraftRow.updated_at < now() - dt.timedelta(days=DRAFT_DAYS)))
         counts["drafts_deleted"] = drafts.rowcount  # type: ignore[attr-defined]
+        handled = session.execute(delete(ProcessedUpdate).where(
+            ProcessedUpdate.state.in_([ANSWERED, ABANDONED]),
+            ProcessedUpdate.processed_at < now() - dt.timedelta(days=UPDATE_IDS_DAYS)))
+        counts["update_ids_deleted"] = handled.rowcount  # type: ignore[attr-defined]
     return counts

@@ -139,7 +139,7 @@ class Conversation:
 
     async def _emergency(self, person: str, danger: str, language: str | None, *,
                          tell_rasa: bool) -> list[Outgoing]:
-        self.callbacks.mark_urgent(person)
+        await self.callbacks.mark_urgent(person)
         language = language or await self.language_of(person)
         reply = render("utter_emergency", language, {"danger": danger})
         numbers = Outgoing(reply.text, [OutgoingButton(b.title, b.payload) for b in reply.buttons])
@@ -164,6 +164,11 @@ class Conversation:
         async with self.locks.hold(person):
             return await self.callbacks.give_phone(person, raw)
 
+    async def give_contact(self, person: str, raw: str, *, own: bool) -> list[Outgoing]:
+        """A shared contact during the phone step; only the person's own counts (`own`)."""
+        async with self.locks.hold(person):
+            return await self.callbacks.give_contact(person, raw, own=own)
+
     async def forget(self, person: str) -> list[Outgoing]:
         """/forget: everything about the person, everywhere; the answer, in their language, says
         what was erased — or that it did not work and to try again."""
@@ -177,7 +182,6 @@ class Conversation:
             except TrackerStoreError as error:
                 logger.error("/forget failed, nothing was erased: %s", error)
                 return [Outgoing(_.gettext(FORGET_FAILED))]
-            self.callbacks.forget(person)
             return [Outgoing(forgotten(_, report))]
 
     async def notice(self, person: str, message: str) -> Outgoing:

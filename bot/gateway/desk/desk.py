@@ -40,7 +40,7 @@ from bot.db.models import Case
 from bot.db.repositories import Repositories
 from bot.gateway.core.rasa_client import RasaClient
 from bot.gateway.desk import texts
-from bot.gateway.desk.cards import card_keyboard, card_text, state_name, topic_name
+from bot.gateway.desk.cards import card_keyboard, card_text, short_worker, state_name, topic_name
 from bot.gateway.desk.eraser import TelegramEraser
 from bot.gateway.desk.relay import Relay, thread_reply
 from bot.gateway.desk.reports import Reports
@@ -78,7 +78,7 @@ class WorkerDesk:
         self._pseudonyms = pseudonyms
         # The workers read the default language.
         self.translator = Translator(settings.default_language)
-        self.relay = Relay(bot, repositories)
+        self.relay = Relay(bot, repositories, self.translator)
         self.eraser = TelegramEraser(bot, repositories.posted, self.translator)
         self.reports = Reports(repositories, rasa, self.translator)
 
@@ -180,6 +180,10 @@ class WorkerDesk:
         """What retention anonymised, and the number of every closed case: deleted on Telegram."""
         return await self.eraser.erase(await self._posted.due_for_retention())
 
+    async def case_became_urgent(self, case: Case) -> None:
+        """The card and the topic name say ⚠️ from now on (reminders come sooner, too)."""
+        await self._refresh_card(case)
+
     async def danger_alert(self, case: Case, danger: str) -> None:
         """Danger words in a handoff: the kind and the numbers the person was given, in the case's
         thread. Never the words: the worker reads the message itself, relayed as any other."""
@@ -220,14 +224,18 @@ class WorkerDesk:
     # --- worker actions -----------------------------------------------------------------
 
     async def act(self, action: WorkerAction, case: Case, worker_id: int) -> str | None:
-        """Claim/Release/Done/Cancel; returns an answer for the worker if it did not happen."""
+        """Claim/Release/Done/Cancel; returns an answer for the worker if it did not happen.
+
+        Any worker may cancel a case another one claimed: it is allowed, audited and shown."""
         worker = self._pseudonyms.worker(worker_id)
+        by_other = self._by_another_worker(case, worker)
         try:
             if action == "claim":
                 case = await self._cases.move(case.id, CaseState.CLAIMED, worker,
                                               expect=frozenset({CaseState.NEW}), claimed_by=worker)
             elif action == "cancel":
-                case = await self._cases.move(case.id, CaseState.CANCELLED, worker)
+                case = await self._cases.move(case.id, CaseState.CANCELLED, worker,
+                                              action=texts.BY_OTHER_WORKER if by_other else None)
             else:
                 case = await self._cases.move(case.id, TARGETS[action], worker, only_claimer=worker)
         except InvalidTransitionError:
@@ -243,8 +251,23 @@ class WorkerDesk:
                                     if case.contact_method == "phone" else texts.PERSON_TOLD_CLAIMED)
         else:
             await self.erase_phone_message(case)
+            if by_other:
+                await self._show_other_worker(case, texts.CANCELLED_BY_OTHER, worker)
             await self._tell_person(case, PERSON_TOLD[action])
         return None
+
+    @staticmethod
+    def _by_another_worker(case: Case, worker: str) -> bool:
+        """The case is claimed, by someone else than `worker`."""
+        return case.claimed_by is not None and case.claimed_by != worker
+
+    async def _show_other_worker(self, case: Case, message: str, worker: str) -> None:
+        """In the case's thread: who acted on a case another worker claimed (their pseudonym)."""
+        try:
+            await self._say_in_case(case, self.says(message, number=case_number(case),
+                                                    worker=short_worker(worker)))
+        except TelegramError:
+            logger.warning("could not show an act by another worker on case %s", case.id)
 
     async def _tell_person(self, case: Case, message: str) -> None:
         chat_id = await self._routes.chat_id(case.pseudonym)
@@ -273,8 +296,9 @@ class WorkerDesk:
                 "I cannot write to you privately: open a private chat with me, press Start, "
                 "then Release and Claim again to receive the number.")))
 
-    async def send_ready_message(self, case: Case, key: str) -> str | None:
-        """/say <key>: a ready message to the person, in their language; a hint if it cannot go."""
+    async def send_ready_message(self, case: Case, key: str, worker_id: int) -> str | None:
+        """/say <key>: a ready message to the person, in their language; a hint if it cannot go.
+        Sent by a worker who did not claim the case: allowed, audited and shown in the thread."""
         if key not in texts.READY_MESSAGES or not in_handoff(case):
             return self.says(texts.SAY_USAGE, keys=", ".join(texts.READY_MESSAGES))
         chat_id = await self._routes.chat_id(case.pseudonym)
@@ -284,10 +308,20 @@ class WorkerDesk:
                 chat_id, f"{_.gettext(texts.WORKER_LABEL)}\n{_.gettext(texts.READY_MESSAGES[key])}")
             await self._posted.record(case.pseudonym, case.id, "to_person", sent.message_id,
                                       private_chat=chat_id)
+            worker = self._pseudonyms.worker(worker_id)
+            if self._by_another_worker(case, worker):
+                await self._cases.audit(case.id, worker, f"say:{key}:{texts.BY_OTHER_WORKER}")
+                await self._show_other_worker(case, texts.SAID_BY_OTHER, worker)
         return None
 
     async def add_note(self, case: Case, worker_id: int, text: str) -> None:
-        await self._notes.add(case.id, self._pseudonyms.worker(worker_id), text)
+        """An internal note (it keeps the worker's pseudonym); on a case another worker claimed,
+        also in the audit log and shown in the thread."""
+        worker = self._pseudonyms.worker(worker_id)
+        await self._notes.add(case.id, worker, text)
+        if self._by_another_worker(case, worker):
+            await self._cases.audit(case.id, worker, f"note:{texts.BY_OTHER_WORKER}")
+            await self._show_other_worker(case, texts.NOTED_BY_OTHER, worker)
 
     async def remind(self, normal: dt.timedelta, urgent: dt.timedelta) -> int:
         """Announce again the unclaimed cases that waited too long; rebuilt from the database."""

@@ -2,7 +2,8 @@
 
 Handler order (group, what):
   -1  gatekeeper: in the workers' group only workers act; worker buttons work only there; other
-      groups are ignored; then each update_id once (kept, sealed, until answered)
+      groups and channels are left; then each update_id once (kept, sealed, until answered);
+      then a person's flood is dropped past a burst (answered at once, one "slow down")
    0  workers (workers' group): Claim/Release/Done/Cancel buttons, /say /note /summary /close
       /queue, edits, relay — registered first so a worker's message never reaches the person flow
       person (private chat): /start /language /help /menu /mycallback /forget, buttons, edits,
@@ -39,6 +40,7 @@ from bot.gateway.core.services import Services
 from bot.gateway.desk.desk import WorkerDesk
 from bot.gateway.telegram import person, workers
 from bot.gateway.telegram.context import CONTEXT_TYPES, AllerversContext, BotData, Gateway
+from bot.gateway.telegram.flood import FloodGuard
 from bot.gateway.telegram.gatekeeper import gatekeeper, mark_answered, replay_unanswered
 from bot.gateway.telegram.jobs import remind_job, retention_job
 from bot.gateway.telegram.ordering import ChatOrderedUpdateProcessor
@@ -103,8 +105,11 @@ def open_gateway(application: Application, settings: Settings, *,
     conversation = Conversation(services.rasa, services.repositories, services.tracker, desk,
                                 default_language=settings.default_language,
                                 retention_days=settings.retention_days)
+    per_minute = settings.relays_per_case_per_minute
     return Gateway(settings=settings, services=services, conversation=conversation, desk=desk,
-                   benefit_ids=frozenset(load_knowledge_base().ids))
+                   benefit_ids=frozenset(load_knowledge_base().ids),
+                   person_flood=FloodGuard(settings.rate_limit_burst, settings.rate_limit_seconds),
+                   relay_flood=FloodGuard(per_minute, 60 / per_minute))
 
 
 def build_application(settings: Settings, *, request: BaseRequest | None = None) -> Application:

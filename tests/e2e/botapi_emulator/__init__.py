@@ -18,6 +18,7 @@ It implements the methods the bot calls, as the Bot API documents them: getMe, g
 (long polling with offset confirmation), deleteWebhook, sendMessage, copyMessage,
 editMessageText, answerCallbackQuery, sendChatAction, getChat, createForumTopic,
 editForumTopic, deleteMessage, deleteMessages and deleteForumTopic (with the 48-hour limit),
+leaveChat (then a ``my_chat_member`` update, and 403 on sends),
 plus sendPhoto / sendDocument / sendVoice and getFile for the workers' artefacts (QR codes,
 posters, charts). Form, multipart and JSON requests, per-chat message ids, dates in integer
 seconds, Telegram-style error replies, injectable 429s (:meth:`fail_next`).
@@ -27,7 +28,7 @@ Text is plain: the bot sends no parse_mode. Any other method answers 404, so a n
     protocol.py     errors, decoded parameters, the method registry
     server.py       lifecycle, HTTP, failure injection, shared internals
     methods.py      the Bot API methods
-    user_side.py    what users do: write, press, share (queued updates)
+    user_side.py    what users do: write, press, share, add the bot to a group (queued updates)
     observation.py  what the bot did, and waiting for it: the BotApiEmulator class
 
 Test-side helpers (``send_text``, ``press_button``, ...) are synchronous: they queue an update

@@ -28,6 +28,27 @@ NOT_MODIFIED = (
 
 
 class BotApiMethods(EmulatorServer):
+    def inject_raw(self, update: JSON) -> JSON:
+        """Queue an update for the bot (the user side implements it)."""
+        raise NotImplementedError
+
+    @api_method("leaveChat")
+    async def _leave_chat(self, p: Params) -> bool:
+        """The bot leaves a group, supergroup or channel; Telegram then tells it so
+        (a ``my_chat_member`` update, new status ``left``), and sends to the chat fail with 403."""
+        chat = self._chat(p)
+        if chat["type"] == "private":
+            raise bad_request("chat member status can't be changed in private chats")
+        if chat["id"] in self.left_chats:
+            raise ApiError(403, f"Forbidden: bot is not a member of the {chat['type']} chat")
+        self.left_chats.add(chat["id"])
+        self.inject_raw({"my_chat_member": {
+            "chat": dict(chat), "from": dict(self.bot_user), "date": now(),
+            "old_chat_member": {"status": "member", "user": dict(self.bot_user)},
+            "new_chat_member": {"status": "left", "user": dict(self.bot_user)},
+        }})
+        return True
+
     @api_method("getMe")
     async def _get_me(self, p: Params) -> JSON:
         return dict(self.me)

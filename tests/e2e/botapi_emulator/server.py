@@ -74,6 +74,7 @@ class EmulatorServer:
         self._answered_queries: set[str] = set()
         self.chat_actions: list[JSON] = []
         self.topics: dict[tuple[int, int], JSON] = {}
+        self.left_chats: set[int] = set()  # groups and channels the bot left (leaveChat)
         self.files: dict[str, StoredFile] = {}
         self.updates: list[JSON] = []  # every update ever injected
         self._bot_messages: dict[int, list[JSON]] = defaultdict(list)
@@ -303,6 +304,8 @@ class EmulatorServer:
 
     def _send(self, chat: JSON, p: Params, content: JSON) -> JSON:
         """Validate the common send options, then store the bot's new message."""
+        if chat["id"] in self.left_chats:
+            raise ApiError(403, f"Forbidden: bot is not a member of the {chat['type']} chat")
         thread_id = self._thread(chat, p.integer("message_thread_id"))
         reply_params = p.json("reply_parameters") or {}
         reply_id = reply_params.get("message_id") or p.integer("reply_to_message_id")

@@ -28,6 +28,24 @@ class UserSide(BotApiMethods):
         self._notify()
         return copy.deepcopy(update)
 
+    def add_bot_to(self, user: JSON, chat: JSON, status: str = "member") -> JSON:
+        """``user`` adds the bot to a group or channel (``status`` "member" or "administrator"):
+        the bot gets a ``my_chat_member`` update, as from Telegram."""
+        self.users[user["id"]] = user
+        self.chats[chat["id"]] = chat
+        self.left_chats.discard(chat["id"])
+        bot = dict(self.bot_user)
+        new: JSON = {"status": status, "user": bot}
+        if status == "administrator":
+            new.update(can_be_edited=False, is_anonymous=False, can_manage_chat=True,
+                       can_delete_messages=True, can_manage_video_chats=True, can_restrict_members=True,
+                       can_promote_members=False, can_change_info=True, can_invite_users=True,
+                       can_post_stories=False, can_edit_stories=False, can_delete_stories=False)
+        return self.inject_raw({"my_chat_member": {
+            "chat": dict(chat), "from": dict(user), "date": now(),
+            "old_chat_member": {"status": "left", "user": bot}, "new_chat_member": new,
+        }})
+
     def redeliver(self, update: JSON) -> JSON:
         """Deliver an earlier update again, with the same ``update_id``."""
         return self.inject_raw(update)

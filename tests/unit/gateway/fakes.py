@@ -60,6 +60,9 @@ class RecordingRequest(BaseRequest):
                           "description": "Forbidden: bot can't initiate conversation with a user"}
             return 403, json.dumps(body).encode()
         refused = {int(i) for i in params.get("message_ids") or []} | {int(params.get("message_id") or 0)}
+        if len(str(params.get("text", ""))) > 4096 or len(str(params.get("caption", ""))) > 1024:
+            body = {"ok": False, "error_code": 400, "description": "Bad Request: message is too long"}
+            return 400, json.dumps(body).encode()
         if name in ("deleteMessage", "deleteMessages") and refused & self.too_old:
             body = {"ok": False, "error_code": 400, "description": "Bad Request: message can't be deleted"}
             return 400, json.dumps(body).encode()
@@ -86,7 +89,7 @@ class RecordingRequest(BaseRequest):
                          "premium_subscription", "gifts_from_channels"), False)}
         if name == "createForumTopic":
             return {"message_thread_id": next(_ids), "name": params["name"], "icon_color": 7322096}
-        if name in ("answerCallbackQuery", "sendChatAction", "editForumTopic", "deleteWebhook",
+        if name in ("answerCallbackQuery", "sendChatAction", "editForumTopic", "deleteWebhook", "leaveChat",
                     "deleteMessage", "deleteMessages", "deleteForumTopic"):
             return True
         raise UnexpectedCallError(f"unexpected Bot API call {name}({params})")

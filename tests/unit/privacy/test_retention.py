@@ -2,13 +2,13 @@
 
 import datetime as dt
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from bot.cases import CaseState
 from bot.cases.draft import CallbackDraft
 from bot.clock import now
 from bot.db.cases import NewCase
-from bot.db.models import CallbackDraftRow, Case, Contact
+from bot.db.models import CallbackDraftRow, Case, Contact, ProcessedUpdate
 from bot.privacy.retention import apply_retention
 from bot.privacy.tracker import TrackerEraser
 
@@ -32,7 +32,7 @@ async def test_retention_expires_and_anonymises_old_data(repositories, tracker_u
     counts = await apply_retention(repositories.sessions, tracker, 90)
     tracker.dispose()
     assert counts == {"expired": 1, "anonymised_cases": 1, "contacts_deleted": 1, "drafts_deleted": 0,
-                      "tracker_events": 0}
+                      "update_ids_deleted": 0, "tracker_events": 0}
     expired = await store.get(old.id)
     assert expired.state == "expired"
     assert expired.phone_sealed is None, "nobody will call back: the number goes with the request"
@@ -60,3 +60,22 @@ async def test_a_tracker_store_without_events_is_an_error_but_the_app_data_still
     tracker.dispose()
     assert counts["expired"] == 1 and "tracker_events" not in counts
     assert any(r.levelname == "ERROR" and "tracker" in r.getMessage() for r in caplog.records)
+
+
+async def test_handled_update_ids_are_pruned_after_a_few_days_but_still_drop_recent_duplicates(
+        repositories, tmp_path):
+    updates = repositories.processed_updates
+    for update_id in (1, 2, 3, 4):
+        assert await updates.claim(update_id, "{}")
+    for update_id in (1, 2, 4):
+        await updates.answered(update_id)
+    four_days_ago = now() - dt.timedelta(days=4)
+    with repositories.sessions.begin() as session:  # 1 and 3 (never answered) are old; 2 and 4 recent
+        session.execute(update(ProcessedUpdate).where(ProcessedUpdate.update_id.in_([1, 3]))
+                        .values(processed_at=four_days_ago))
+    tracker = TrackerEraser(f"sqlite:///{tmp_path / 'tracker.db'}")
+    assert (await apply_retention(repositories.sessions, tracker, 90))["update_ids_deleted"] == 1
+    tracker.dispose()
+    with repositories.sessions() as session:
+        assert sorted(session.scalars(select(ProcessedUpdate.update_id))) == [2, 3, 4]
+    assert not await updates.claim(2, "{}"), "a recent duplicate is still dropped"
