@@ -221,7 +221,7 @@ def table(rows: list[list[str]]) -> str:
 async def main_async(args: argparse.Namespace) -> str:
     var_dir = Path(tempfile.mkdtemp(prefix="allervers-bench-"))
     settings = Settings.from_env({
-        "SECRET_KEY": "bench", "ALLERVERS_VAR_DIR": str(var_dir),
+        "SECRET_KEY": "bench-secret-key-0123456789abcdefgh", "ALLERVERS_VAR_DIR": str(var_dir),
         "DATABASE_URL": f"sqlite:///{var_dir / 'app.db'}", "TELEGRAM_BOT_TOKEN": "123456:TEST",
     })
     migrate(settings.database_url)

@@ -21,7 +21,7 @@ GATEWAY = textwrap.dedent("""
     import sys, time
     from bot.config import Settings
     from bot.stack import Stack
-    stack = Stack.for_settings(Settings.from_env({"SECRET_KEY": "k", "ALLERVERS_VAR_DIR": sys.argv[1]}))
+    stack = Stack.for_settings(Settings.from_env({"SECRET_KEY": "k" * 32, "ALLERVERS_VAR_DIR": sys.argv[1]}))
     child = stack.spawn("rasa", [sys.executable, "-c", "import time; time.sleep(60)"])
     print(child.pid, flush=True)
     time.sleep(60)
@@ -62,7 +62,7 @@ def test_a_start_names_the_process_that_holds_a_port_and_refuses(tmp_path: Path)
     try:
         assert holder.stdout.readline() == "up\n"  # type: ignore[union-attr]
         stack = Stack.for_settings(Settings.from_env(
-            {"SECRET_KEY": "k", "ALLERVERS_VAR_DIR": str(tmp_path), "RASA_URL": f"http://127.0.0.1:{port}"}))
+            {"SECRET_KEY": "k" * 32, "ALLERVERS_VAR_DIR": str(tmp_path), "RASA_URL": f"http://127.0.0.1:{port}"}))
         with pytest.raises(PortInUseError, match=rf"port {port} \(Rasa\) is already in use by "
                                                  rf"pid {holder.pid} \(.*socket.*\)"):
             stack.start()
@@ -75,5 +75,5 @@ def test_a_start_names_the_process_that_holds_a_port_and_refuses(tmp_path: Path)
 
 def test_free_ports_pass_the_check(tmp_path: Path):
     stack = Stack.for_settings(Settings.from_env(
-        {"SECRET_KEY": "k", "ALLERVERS_VAR_DIR": str(tmp_path)}), fresh_ports=True)
+        {"SECRET_KEY": "k" * 32, "ALLERVERS_VAR_DIR": str(tmp_path)}), fresh_ports=True)
     stack.check_ports(["actions", "rasa"])
