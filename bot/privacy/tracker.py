@@ -14,7 +14,8 @@ class TrackerEraser:
     """Deletes Rasa tracker events directly in the tracker store (Rasa has no delete API)."""
 
     def __init__(self, url: str) -> None:
-        self._engine = create_engine(url)
+        # hide_parameters: an SQL error never prints the values bound to it.
+        self._engine = create_engine(url, hide_parameters=True)
 
     def dispose(self) -> None:
         self._engine.dispose()
