@@ -20,8 +20,9 @@ async def remind_job(context: AllerversContext) -> None:
 
 
 async def retention_job(context: AllerversContext) -> None:
-    """Daily: delete or anonymise what is older than RETENTION_DAYS, everywhere."""
-    services = context.gateway.services
+    """Daily: delete or anonymise what is older than RETENTION_DAYS, and Rasa's tracker events
+    older than TRACKER_RETENTION_DAYS."""
+    services, settings = context.gateway.services, context.gateway.settings
     counts = await apply_retention(services.repositories.sessions, services.tracker,
-                                   context.gateway.settings.retention_days)
+                                   settings.retention_days, tracker_days=settings.tracker_retention_days)
     logger.info("retention: %s", counts)

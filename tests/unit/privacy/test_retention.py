@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from sqlalchemy import update
+from sqlalchemy import create_engine, text, update
 
 from bot.cases import CaseState
 from bot.cases.draft import CallbackDraft
@@ -29,7 +29,7 @@ async def test_retention_expires_and_anonymises_old_data(repositories, tmp_path)
         session.execute(update(Case).where(Case.id == closed.id).values(closed_at=long_ago))
         session.add(Contact(pseudonym="gone", language="fr", first_seen=long_ago, last_seen=long_ago))
     tracker = TrackerEraser(f"sqlite:///{tmp_path / 'tracker.db'}")
-    counts = await apply_retention(repositories.sessions, tracker, 90)
+    counts = await apply_retention(repositories.sessions, tracker, 90, tracker_days=30)
     tracker.dispose()
     assert counts == {"expired": 1, "anonymised_cases": 1, "contacts_deleted": 1, "drafts_deleted": 0,
                       "tracker_events": 0}
@@ -40,9 +40,34 @@ async def test_retention_expires_and_anonymises_old_data(repositories, tmp_path)
 async def test_an_unfinished_callback_request_is_kept_a_day_only(repositories, tmp_path):
     await repositories.callback_drafts.save("p1", CallbackDraft(step="time", phone="+33612345678"))
     tracker = TrackerEraser(f"sqlite:///{tmp_path / 'tracker.db'}")
-    assert (await apply_retention(repositories.sessions, tracker, 90))["drafts_deleted"] == 0
+    assert (await apply_retention(repositories.sessions, tracker, 90, tracker_days=30))["drafts_deleted"] == 0
     with repositories.sessions.begin() as session:
         session.execute(update(CallbackDraftRow).values(updated_at=now() - dt.timedelta(days=2)))
-    assert (await apply_retention(repositories.sessions, tracker, 90))["drafts_deleted"] == 1
+    assert (await apply_retention(repositories.sessions, tracker, 90, tracker_days=30))["drafts_deleted"] == 1
     tracker.dispose()
     assert await repositories.callback_drafts.get("p1") is None
+
+
+async def test_what_people_wrote_to_rasa_goes_after_the_tracker_retention(repositories, tmp_path):
+    """RETENTION_DAYS 90, TRACKER_RETENTION_DAYS 30: a conversation of 40 days ago is gone from
+    Rasa's tracker store while the app data of that age stays."""
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, "
+                                "type_name TEXT, timestamp FLOAT, data TEXT)"))
+        for age, words in ((40, "mon numéro est 06 12 34 56 78"), (2, "bonjour")):
+            connection.execute(text("INSERT INTO events (sender_id, type_name, timestamp, data) "
+                                    "VALUES ('p1', 'user', :ts, :data)"),
+                               {"ts": (now() - dt.timedelta(days=age)).timestamp(), "data": words})
+    forty_days_ago = now() - dt.timedelta(days=40)
+    with repositories.sessions.begin() as session:
+        session.add(Contact(pseudonym="p1", language="fr", first_seen=forty_days_ago,
+                            last_seen=forty_days_ago))
+    tracker = TrackerEraser(url)
+    counts = await apply_retention(repositories.sessions, tracker, 90, tracker_days=30)
+    tracker.dispose()
+    assert counts["tracker_events"] == 1 and counts["contacts_deleted"] == 0
+    with engine.begin() as connection:
+        assert connection.execute(text("SELECT data FROM events")).scalars().all() == ["bonjour"]
+    engine.dispose()
