@@ -27,9 +27,9 @@ def configure_logging(level: int = logging.INFO) -> None:
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
-def rasa_is_up(url: str) -> bool:
+def rasa_is_up(url: str, token: str) -> bool:
     try:
-        return bool(httpx.get(f"{url}/status", timeout=2).json().get("model_file"))
+        return bool(httpx.get(f"{url}/status", params={"token": token}, timeout=2).json().get("model_file"))
     except (httpx.HTTPError, ValueError):
         return False
 
@@ -76,7 +76,7 @@ def cmd_run(settings: Settings, console: bool) -> int:
 
 def cmd_chat(settings: Settings) -> int:
     """The console chat; starts the servers itself when RASA_URL does not answer."""
-    if rasa_is_up(settings.rasa_url):
+    if rasa_is_up(settings.rasa_url, settings.rasa_auth_token.get()):
         check_catalogs()
         migrate(settings.database_url)
         from bot.gateway.console import chat
@@ -103,13 +103,14 @@ def cmd_parse(settings: Settings) -> int:
     kb = load_knowledge_base()
     stack: Stack | None = None
     url = settings.rasa_url
-    if not rasa_is_up(url):
+    if not rasa_is_up(url, settings.rasa_auth_token.get()):
         stack = Stack.for_settings(settings, fresh_ports=True)
         # NLU only: parsing needs neither the action server nor a tracker.
         stack.start(with_actions=False)
         url = stack.rasa_url
     try:
-        with httpx.Client(base_url=url, timeout=30) as client:
+        token = {"token": settings.rasa_auth_token.get()}
+        with httpx.Client(base_url=url, timeout=30, params=token) as client:
             for raw in sys.stdin:
                 text = raw.rstrip("\n")
                 result = client.post("/model/parse", json={"text": text}).json()

@@ -79,4 +79,5 @@ class ProcessedUpdates:
                 select(ProcessedUpdate.update_id, ProcessedUpdate.payload_sealed)
                 .where(ProcessedUpdate.state == RECEIVED, ProcessedUpdate.run_id != self.run_id)
                 .order_by(ProcessedUpdate.update_id)).all()
-        return [Unanswered(update_id, self._box.open(sealed, str(update_id))) for update_id, sealed in rows if sealed]
+        return [Unanswered(update_id, self._box.open(sealed, str(update_id)))
+                for update_id, sealed in rows if sealed]

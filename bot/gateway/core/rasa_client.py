@@ -1,4 +1,8 @@
-"""Talk to the Rasa server: the REST channel for turns, the HTTP API for the language slot."""
+"""Talk to the Rasa server: the REST channel for turns, the HTTP API for the language slot.
+
+Both ask for Rasa's auth token (`?token=` on every request). httpx logs URLs at INFO: its logger
+stays at WARNING (`bot/cli.py`), so the token never reaches a log.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +20,9 @@ class RasaUnavailableError(RuntimeError):
 
 class RasaClient:
     def __init__(self, base_url: str, timeout: float = 15.0,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
-        self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport)
+                 transport: httpx.AsyncBaseTransport | None = None, *, token: str = "") -> None:
+        self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport,
+                                       params={"token": token} if token else None)
 
     async def aclose(self) -> None:
         await self._http.aclose()

@@ -28,7 +28,7 @@ def test_an_app_database_error_does_not_print_the_values(tmp_path: Path):
 
 def test_a_tracker_store_error_does_not_print_the_values(tmp_path: Path):
     eraser = TrackerEraser(f"sqlite:///{tmp_path / 'tracker.db'}")
-    with pytest.raises(SQLAlchemyError) as error, eraser._engine.begin() as connection:  # noqa: SLF001
+    with pytest.raises(SQLAlchemyError) as error, eraser._engine.begin() as connection:
         connection.execute(text("SELECT * FROM missing WHERE sender_id = :s"), {"s": SECRET_VALUE})
     assert SECRET_VALUE not in str(error.value)
     eraser.dispose()
