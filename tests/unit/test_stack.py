@@ -77,3 +77,31 @@ def test_free_ports_pass_the_check(tmp_path: Path):
     stack = Stack.for_settings(Settings.from_env(
         {"SECRET_KEY": "k" * 32, "ALLERVERS_VAR_DIR": str(tmp_path)}), fresh_ports=True)
     stack.check_ports(["actions", "rasa"])
+
+
+def test_rasa_and_the_action_server_get_no_bot_token_and_no_secret_key(tmp_path: Path, monkeypatch):
+    for name, value in (("TELEGRAM_BOT_TOKEN", "123456:SECRET"), ("SECRET_KEY", "s" * 40),
+                        ("DATABASE_URL", "postgresql://bot:password@db/bot"), ("WORKER_USER_IDS", "1,2")):
+        monkeypatch.setenv(name, value)
+    stack = Stack.for_settings(Settings.from_env(), fresh_ports=True)
+    rasa, actions = stack.env("rasa"), stack.env("actions")
+    for env in (rasa, actions):
+        assert not {"TELEGRAM_BOT_TOKEN", "SECRET_KEY", "DATABASE_URL", "WORKER_USER_IDS"} & set(env)
+        assert env["PATH"] == os.environ["PATH"]
+    assert rasa["RASA_AUTH_TOKEN"] == stack.rasa_token and "s" * 40 not in rasa.values()
+    assert "RASA_AUTH_TOKEN" not in actions and actions["ACTION_SERVER_PORT"] == str(stack.action_port)
+
+
+def test_a_childs_files_are_private_and_its_output_lands_in_its_log(tmp_path: Path):
+    stack = Stack.for_settings(Settings.from_env(
+        {"SECRET_KEY": "k" * 32, "ALLERVERS_VAR_DIR": str(tmp_path)}), fresh_ports=True)
+    made = tmp_path / "made-by-child.db"
+    child = stack.spawn("actions", [sys.executable, "-c",
+                                    f"open({str(made)!r}, 'w').write('x'); print('child says hello')"])
+    assert child.wait(timeout=30) == 0
+    assert made.stat().st_mode & 0o777 == 0o600
+    log = tmp_path / "log" / "actions.log"
+    deadline = time.monotonic() + 10
+    while "child says hello" not in (log.read_text() if log.exists() else ""):
+        assert time.monotonic() < deadline, "the child's output never reached its log"
+        time.sleep(0.05)

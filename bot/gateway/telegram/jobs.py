@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 
 from bot.gateway.telegram.context import AllerversContext
+from bot.privacy.local_files import log_dir, purge_old_logs
 from bot.privacy.retention import apply_retention
 
 logger = logging.getLogger(__name__)
@@ -20,9 +21,10 @@ async def remind_job(context: AllerversContext) -> None:
 
 
 async def retention_job(context: AllerversContext) -> None:
-    """Daily: delete or anonymise what is older than RETENTION_DAYS, and Rasa's tracker events
-    older than TRACKER_RETENTION_DAYS."""
+    """Daily: delete or anonymise what is older than RETENTION_DAYS, Rasa's tracker events older
+    than TRACKER_RETENTION_DAYS, and log files older than LOG_RETENTION_DAYS."""
     services, settings = context.gateway.services, context.gateway.settings
     counts = await apply_retention(services.repositories.sessions, services.tracker,
                                    settings.retention_days, tracker_days=settings.tracker_retention_days)
+    counts["log_files"] = purge_old_logs(log_dir(settings.var_dir))
     logger.info("retention: %s", counts)
