@@ -43,7 +43,7 @@ def configure_logging(level: int = logging.INFO, var_dir: Path | None = None) ->
     if var_dir is not None:
         handlers.append(gateway_log_handler(var_dir))
     logging.basicConfig(level=min(level, logging.INFO) if var_dir else level, handlers=handlers)
-    # httpx logs full URLs, and Telegram URLs contain the bot token.
+    # httpx logs full URLs: Telegram's contain the bot token, Rasa's its auth token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 

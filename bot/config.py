@@ -101,6 +101,8 @@ class Settings:
         """
         if self.rasa_auth_token_override:
             return self.rasa_auth_token_override
+        if not self.secret_key:
+            raise SettingsError("no SECRET_KEY to derive Rasa's auth token from")
         return Secret(hmac.new(self.secret_key.get().encode(), b"allervers/rasa-auth-token",
                                hashlib.sha256).hexdigest())
 

@@ -45,7 +45,8 @@ class RasaClient:
             messages = response.json()
         except (httpx.HTTPError, ValueError) as error:
             logger.warning("rasa turn failed: %s", type(error).__name__)
-            raise RasaUnavailableError(type(error).__name__) from error
+            # `from None`: httpx's messages carry the URL, and so the ?token=, into any traceback.
+            raise RasaUnavailableError(type(error).__name__) from None
         # Rasa's REST channel answers [] when an action or the NLG server fails.
         if not isinstance(messages, list) or not messages:
             logger.warning("rasa turn gave no reply")
@@ -59,7 +60,8 @@ class RasaClient:
             response.raise_for_status()
             return list(response.json().get("events") or [])
         except (httpx.HTTPError, ValueError) as error:
-            raise RasaUnavailableError(type(error).__name__) from error
+            # `from None`: httpx's messages carry the URL, and so the ?token=, into any traceback.
+            raise RasaUnavailableError(type(error).__name__) from None
 
     async def intents_asked(self, sender: str) -> list[str]:
         """What the person asked, as intent names in order (no text), from the tracker."""
