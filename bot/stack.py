@@ -274,6 +274,7 @@ class Stack:
         return self
 
     def stop(self, name: str | None = None) -> None:
+        """Stop the child `name`, or every child (and then close their logs)."""
         names = [name] if name else list(self.processes)
         for key in names:
             process = self.processes.pop(key, None)
@@ -285,6 +286,10 @@ class Stack:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        if name is None:
+            for log in self.logs.values():
+                log.close()
+            self.logs.clear()
 
     def __enter__(self) -> Stack:
         return self.start()

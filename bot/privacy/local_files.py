@@ -82,12 +82,14 @@ class ChildLog:
         self._handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8", delay=True)
         self._handler.setFormatter(logging.Formatter("%(message)s"))
+        self._threads: list[threading.Thread] = []
 
     def follow(self, stream: IO[bytes]) -> threading.Thread:
         """Copy `stream` (a child's stdout) into the log until it closes, from a thread."""
         thread = threading.Thread(target=self._copy, args=(stream,), name=f"log {self.path.name}",
                                   daemon=True)
         thread.start()
+        self._threads.append(thread)
         return thread
 
     def _copy(self, stream: IO[bytes]) -> None:
@@ -96,5 +98,8 @@ class ChildLog:
                 line = raw.decode("utf-8", errors="replace").rstrip("\n")
                 self._handler.handle(logging.makeLogRecord({"msg": line, "args": None}))
 
-    def close(self) -> None:
+    def close(self, timeout: float = 5.0) -> None:
+        """Close the file once the children's output has ended (they were stopped)."""
+        for thread in self._threads:
+            thread.join(timeout)
         self._handler.close()

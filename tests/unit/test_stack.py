@@ -105,3 +105,4 @@ def test_a_childs_files_are_private_and_its_output_lands_in_its_log(tmp_path: Pa
     while "child says hello" not in (log.read_text() if log.exists() else ""):
         assert time.monotonic() < deadline, "the child's output never reached its log"
         time.sleep(0.05)
+    stack.stop()
