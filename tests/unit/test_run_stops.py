@@ -63,6 +63,9 @@ def run(tmp_path: Path):
     if process.poll() is None:
         process.kill()
         process.wait()
+    for stream in (process.stdin, process.stdout):
+        if stream is not None and not stream.closed:
+            stream.close()
     for pid in children:
         if not gone(pid):
             os.kill(pid, signal.SIGKILL)
