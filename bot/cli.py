@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.umask(PRIVATE_UMASK)  # before anything is written: files 0600, directories 0700
     try:
-        settings = Settings.from_env()
+        settings = Settings.from_env(with_secret_key=args.command != "actions")
     except SettingsError as error:
         say(f"allervers: {error}", error=True)
         return 2

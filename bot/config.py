@@ -107,7 +107,9 @@ class Settings:
                                hashlib.sha256).hexdigest())
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+    def from_env(cls, environ: dict[str, str] | None = None, *, with_secret_key: bool = True) -> Settings:
+        """The settings; `with_secret_key=False` for a process that seals and pseudonymises nothing
+        (the action server): it neither reads nor creates a key."""
         env = dict(os.environ if environ is None else environ)
         var_dir = Path(env.get("ALLERVERS_VAR_DIR", str(PROJECT_ROOT / "var")))
         default_language = env.get("DEFAULT_LANGUAGE", "fr")
@@ -118,7 +120,8 @@ class Settings:
         workers_chat = env.get("WORKERS_CHAT_ID", "").strip()
         # Unset or empty (as in .env.example): the key generated once into var/secret_key.
         secret_key = _checked_secret_key(
-            env.get("SECRET_KEY", "").strip() or _load_or_create_secret_key(var_dir))
+            env.get("SECRET_KEY", "").strip() or _load_or_create_secret_key(var_dir)
+        ) if with_secret_key else ""
         return cls(
             telegram_bot_token=Secret(env.get("TELEGRAM_BOT_TOKEN", "").strip()),
             telegram_base_url=env.get("TELEGRAM_BASE_URL", "https://api.telegram.org/bot"),

@@ -75,7 +75,7 @@ def build_app(settings: Settings) -> Sanic:
 
 
 def main() -> None:
-    settings = Settings.from_env()
+    settings = Settings.from_env(with_secret_key=False)  # it seals and pseudonymises nothing
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = build_app(settings)
     app.run(host="127.0.0.1", port=settings.action_server_port, workers=1,

@@ -50,3 +50,8 @@ def test_the_rasa_token_is_derived_from_the_key_without_revealing_it(tmp_path: P
     assert Settings.from_env({**env, "SECRET_KEY": "b" * 32}).rasa_auth_token.get() != token
     assert Settings.from_env({**env, "RASA_AUTH_TOKEN": "set-by-hand"}).rasa_auth_token.get() == "set-by-hand"
     assert "set-by-hand" not in repr(Settings.from_env({**env, "RASA_AUTH_TOKEN": "set-by-hand"}))
+
+
+def test_the_action_server_settings_neither_read_nor_create_a_key(tmp_path: Path):
+    settings = Settings.from_env({"ALLERVERS_VAR_DIR": str(tmp_path)}, with_secret_key=False)
+    assert not settings.secret_key and not (tmp_path / "secret_key").exists()
