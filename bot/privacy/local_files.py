@@ -15,6 +15,7 @@ import contextlib
 import logging
 import logging.handlers
 import os
+import stat
 import threading
 import time
 from pathlib import Path
@@ -28,18 +29,16 @@ LOG_FORMAT = "%(asctime)s %(name)s %(levelname)s %(message)s"
 
 
 def prepare_var_dir(var_dir: Path) -> None:
-    """Create `var/` 0700 and close what is already in it (directories 0700, files 0600)."""
+    """Create `var/` 0700 and close what is already in it to everyone but its owner (a database
+    or a log 0644 becomes 0600; the owner's own bits stay, so a tool kept there still runs)."""
     var_dir.mkdir(parents=True, exist_ok=True)
     var_dir.chmod(0o700)
     for root, dirs, files in os.walk(var_dir):
-        for name in dirs:
-            with contextlib.suppress(FileNotFoundError):
-                (Path(root) / name).chmod(0o700)
-        for name in files:
+        for name in [*dirs, *files]:
             path = Path(root) / name
             with contextlib.suppress(FileNotFoundError):
                 if not path.is_symlink():
-                    path.chmod(0o600)
+                    path.chmod(stat.S_IMODE(path.stat().st_mode) & 0o700)
 
 
 def log_dir(var_dir: Path) -> Path:

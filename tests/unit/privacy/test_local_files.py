@@ -22,12 +22,14 @@ def test_an_open_var_directory_is_closed(tmp_path: Path):
     (var / "log").mkdir(parents=True)
     (var / "allervers.db").write_text("")
     (var / "log" / "rasa.log").write_text("")
+    (var / "tool").write_text("#!/bin/sh\n")
     for path, bits in ((var, 0o755), (var / "log", 0o755), (var / "allervers.db", 0o644),
-                       (var / "log" / "rasa.log", 0o644)):
+                       (var / "log" / "rasa.log", 0o666), (var / "tool", 0o755)):
         path.chmod(bits)
     prepare_var_dir(var)
     assert (mode(var), mode(var / "log")) == (0o700, 0o700)
     assert (mode(var / "allervers.db"), mode(var / "log" / "rasa.log")) == (0o600, 0o600)
+    assert mode(var / "tool") == 0o700, "closed to others, still runs for its owner"
 
 
 def test_allervers_creates_its_database_and_key_private(tmp_path: Path):
