@@ -64,12 +64,13 @@ class Cases:
             case = Case(
                 pseudonym=new.pseudonym, state=CaseState.NEW.value, language=new.language,
                 urgent=new.urgent, topics=",".join(new.topics), contact_method=new.contact_method,
-                phone_sealed=self._phones.seal(new.phone) if new.phone else None,
                 preferred_time=new.preferred_time, interpreter=new.interpreter,
                 created_at=now(), updated_at=now(),
             )
             session.add(case)
             session.flush()
+            if new.phone:  # sealed for this case's row: its id exists from the flush on
+                case.phone_sealed = self._phones.seal(new.phone, f"case:{case.id}")
             session.add(CaseEvent(case_id=case.id, actor="person", from_state=None,
                                   to_state=CaseState.NEW.value, at=now()))
         return case
@@ -160,7 +161,7 @@ class Cases:
             return case
 
     def phone_of(self, case: Case) -> str | None:
-        return self._phones.open(case.phone_sealed) if case.phone_sealed else None
+        return self._phones.open(case.phone_sealed, f"case:{case.id}") if case.phone_sealed else None
 
     @in_thread
     def open_cases(self) -> list[Case]:

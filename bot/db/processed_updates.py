@@ -44,7 +44,7 @@ class ProcessedUpdates:
             with self._sessions.begin() as session:
                 session.execute(insert(ProcessedUpdate).values(
                     update_id=update_id, state=RECEIVED, run_id=self.run_id, attempts=1,
-                    payload_sealed=self._box.seal(payload), processed_at=now()))
+                    payload_sealed=self._box.seal(payload, str(update_id)), processed_at=now()))
             return True
         except IntegrityError:
             pass
@@ -79,4 +79,5 @@ class ProcessedUpdates:
                 select(ProcessedUpdate.update_id, ProcessedUpdate.payload_sealed)
                 .where(ProcessedUpdate.state == RECEIVED, ProcessedUpdate.run_id != self.run_id)
                 .order_by(ProcessedUpdate.update_id)).all()
-        return [Unanswered(update_id, self._box.open(sealed)) for update_id, sealed in rows if sealed]
+        return [Unanswered(update_id, self._box.open(sealed, str(update_id)))
+                for update_id, sealed in rows if sealed]

@@ -1,7 +1,7 @@
-"""Retention: after RETENTION_DAYS, unclaimed cases expire, closed ones are anonymised, people who
-stopped writing are deleted, and Rasa's old tracker events go; a callback request left unfinished
-goes after a day, the ids of handled Telegram updates after a few days. Only anonymous counts
-remain.
+"""Retention: after RETENTION_DAYS, unclaimed cases expire, closed ones are anonymised and people who
+stopped writing are deleted; Rasa's tracker events go after TRACKER_RETENTION_DAYS (30 by default:
+they hold what people wrote, word for word); a callback request left unfinished goes after a day,
+the ids of handled Telegram updates after a few days. Only anonymous counts remain.
 
 An expired case loses its phone number at once, as a closed one does. What the bot posted on
 Telegram about these cases is deleted there by the Telegram channel's retention job
@@ -42,11 +42,12 @@ UPDATE_IDS_DAYS = 3
 
 
 async def apply_retention(sessions: sessionmaker[Session], tracker: TrackerEraser,
-                          days: int) -> dict[str, int]:
-    """Everything older than `days`, in the app database and the tracker store; the counts."""
+                          days: int, *, tracker_days: int) -> dict[str, int]:
+    """App data older than `days`, tracker events older than `tracker_days` (never longer than
+    `days`); the counts."""
     counts = await expire_app_data(sessions, days)
     try:
-        counts["tracker_events"] = await tracker.older_than(days)
+        counts["tracker_events"] = await tracker.older_than(min(days, tracker_days))
     except TrackerStoreError as error:
         logger.error("retention could not delete old tracker events: %s", error)
     return counts

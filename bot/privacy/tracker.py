@@ -35,6 +35,7 @@ class TrackerEraser:
     """Deletes Rasa tracker events directly in the tracker store (Rasa has no delete API)."""
 
     def __init__(self, url: str) -> None:
+        # hide_parameters: an SQL error never prints the values bound to it.
         self._engine = create_engine(eraser_url(url), hide_parameters=True)
 
     def dispose(self) -> None:

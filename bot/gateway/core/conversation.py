@@ -4,7 +4,8 @@ It owns the person's language, screens every message for danger words first (als
 person types a phone number; the Telegram channel screens a handoff with `emergency` too),
 forwards text and button payloads to Rasa, carries out what Rasa asks of the channel (a language
 change, the start of a callback request), and turns any failure into a short message in the
-person's language. Typed text never reaches Rasa as an intent payload (`as_typed_text`).
+person's language. Typed text never reaches Rasa as an intent payload (`as_typed_text`), nor
+with a phone number, e-mail address or IBAN in it (`redact`: Rasa's tracker keeps every word).
 
 ```mermaid
 flowchart LR
@@ -13,7 +14,7 @@ flowchart LR
   E --> PA{typing a phone number?} -- yes --> Q[the phone question again]
   D -- no --> P{typing a phone number?}
   P -- yes --> CB[callback request]
-  P -- no --> R[Rasa turn] --> C{custom payload}
+  P -- no --> RD[phones, e-mails, IBANs redacted] --> R[Rasa turn] --> C{custom payload}
   C -- set_language --> L[(contact language)]
   C -- start_callback --> CB
 ```
@@ -36,6 +37,7 @@ from bot.i18n import N_, Translator
 from bot.languages import LANGUAGES, SUPPORTED_LANGUAGES
 from bot.nlg import render
 from bot.privacy.erasure import forget_person
+from bot.privacy.redact import redact
 from bot.privacy.tracker import TrackerEraser, TrackerStoreError
 from bot.safety import detect_danger
 
@@ -116,7 +118,8 @@ class Conversation:
             return await self.callbacks.give_phone(person, text)
         replies: list[Outgoing] = []
         try:
-            messages = await self.rasa.send(person, text, language)
+            # Typed text is redacted; a button payload is the bot's own and goes as it is.
+            messages = await self.rasa.send(person, redact(text) if screen else text, language)
             await self._follow_language_change(person, messages)
             replies += self._convert(messages)
             if any(isinstance(m.get("custom"), dict) and m["custom"].get("start_callback")

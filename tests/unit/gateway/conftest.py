@@ -20,7 +20,7 @@ WORKER_1, WORKER_2 = 501, 502
 @pytest.fixture
 def settings(database_url: str, tracker_url: str, tmp_path: Path) -> Settings:
     return Settings.from_env({
-        "SECRET_KEY": "unit-test-key",
+        "SECRET_KEY": "unit-test-key-0123456789abcdefghijklmnop",
         "ALLERVERS_VAR_DIR": str(tmp_path),
         "DATABASE_URL": database_url,
         "TRACKER_STORE_URL": tracker_url,

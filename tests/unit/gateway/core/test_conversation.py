@@ -233,3 +233,25 @@ async def test_forget_waits_for_a_turn_in_flight_which_writes_nothing_back(repos
     assert rasa.settled == [PERSON], "Rasa's own turns were waited for too"
     await client.aclose()
     tracker.dispose()
+
+
+# --- Rasa's tracker never gets a phone number, an e-mail address or an IBAN ------------------------
+
+
+async def test_a_number_typed_in_a_question_reaches_rasa_redacted(core):
+    conversation, rasa, _ = core
+    await conversation.say(PERSON, "je touche 800 euros, appelez-moi au 06 12 34 56 78 ou toto@mail.fr")
+    assert rasa.messages() == ["je touche 800 euros, appelez-moi au [phone] ou [email]"]
+
+
+async def test_the_phone_step_still_gets_the_number_and_rasa_never_sees_it(core, repositories):
+    conversation, rasa, _ = core
+    await start_request(conversation, rasa)
+    for answer in (CallbackAnswer("consent", "yes"), CallbackAnswer("method", "phone")):
+        await conversation.press_callback(PERSON, answer)
+    await conversation.say(PERSON, "06 12 34 56 78")
+    for answer in (CallbackAnswer("time", "any"), CallbackAnswer("interp", "no")):
+        await conversation.press_callback(PERSON, answer)
+    case = await repositories.cases.open_case_of(PERSON)
+    assert repositories.cases.phone_of(case) == "+33612345678"
+    assert not any("12 34" in message for message in rasa.messages())
