@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.language_id import identify_language
 from tests.e2e.botapi_emulator import BotApiEmulator, make_user
 
 
@@ -26,3 +27,11 @@ async def open_chat(emulator: BotApiEmulator, language: str, telegram_language: 
     picker = await send_and_wait(emulator, user, "/start")
     greeting = await press_and_wait(emulator, user, picker, f"lang:{language}")
     return user, greeting
+
+
+def assert_written_in(text: str, language: str) -> None:
+    """The bot's reply is not empty and is written in `language` (Arabic script for ar, the
+    language identifier between French and English otherwise)."""
+    assert text.strip(), "an empty reply"
+    found = identify_language(text, default=language)
+    assert found == language, f"a reply in {found} to a person who chose {language}: {text[:200]!r}"

@@ -30,7 +30,8 @@ async def gatekeeper(update: Update, context: AllerversContext) -> None:
     chat, user, query = update.effective_chat, update.effective_user, update.callback_query
     if chat is None or chat.type == chat.PRIVATE:
         if query is not None and for_workers(query.data or ""):
-            await query.answer(Translator(context.conversation.default_language).gettext(NOT_A_WORKER))
+            language = await context.conversation.language_of(context.person(update))
+            await query.answer(Translator(language).gettext(NOT_A_WORKER))
             raise ApplicationHandlerStop
     elif chat.id != context.desk.chat_id:
         raise ApplicationHandlerStop  # a group that is not ours

@@ -149,7 +149,13 @@ async def on_not_text(update: Update, context: AllerversContext) -> None:
 
 
 async def on_person_edit(update: Update, context: AllerversContext) -> None:
-    """An edit by the person during a handoff is mirrored in the workers' group."""
+    """An edit by the person during a handoff is mirrored in the workers' group; otherwise the
+    corrected text is answered like a new message (a typo fixed, not a question ignored)."""
+    edited = update.edited_message
+    if edited is None:
+        return
     case = await context.desk.handoff_case_of(context.person(update))
-    if case is not None and update.edited_message is not None:
-        await context.desk.relay.edit_from_person(case, update.edited_message)
+    if case is not None:
+        await context.desk.relay.edit_from_person(case, edited)
+    elif edited.text is not None:
+        await converse(update, context, edited.text)

@@ -19,7 +19,9 @@ It implements the methods the bot calls, as the Bot API documents them: getMe, g
 editMessageText, answerCallbackQuery, sendChatAction, getChat, createForumTopic,
 editForumTopic, plus sendPhoto / sendDocument / sendVoice and getFile for the workers'
 artefacts (QR codes, posters, charts). Form, multipart and JSON requests, per-chat message ids,
-dates in integer seconds, Telegram-style error replies, injectable 429s (:meth:`fail_next`).
+dates in integer seconds, Telegram-style error replies, injectable faults (429 and 5xx with
+:meth:`fail_next`, calls that time out with :meth:`stall_next`), update ids chosen afresh after
+a long pause (:meth:`restart_update_ids`).
 Text is plain: the bot sends no parse_mode. Any other method answers 404, so a new call shows.
 
     builders.py     users and chats a test makes
