@@ -1,5 +1,6 @@
 """Group -1, before any handler: the workers' group for workers only, then each update once.
-Last group, after every handler: the update is answered.
+Last group, after every handler: the update is answered. When the database cannot record an
+update, the person gets one short notice and the update goes no further.
 
 An update is claimed (kept, sealed, as `received`) only once it is let through, and marked
 answered only when its handlers are done, so one a crash interrupted is answered by the next run
@@ -12,11 +13,13 @@ import datetime as dt
 import json
 import logging
 
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
 from telegram.ext import Application, ApplicationHandlerStop
 
 from bot.buttons import for_workers
 from bot.gateway.desk.texts import NOT_A_WORKER
+from bot.gateway.telegram.apology import apologise
 from bot.gateway.telegram.context import AllerversContext, BotData
 from bot.i18n import Translator
 
@@ -41,7 +44,14 @@ async def gatekeeper(update: Update, context: AllerversContext) -> None:
         logger.info("non-worker action in the workers' group ignored")
         raise ApplicationHandlerStop
     updates = context.gateway.services.repositories.processed_updates
-    if not await updates.claim(update.update_id, update.to_json()):
+    try:
+        claimed = await updates.claim(update.update_id, update.to_json())
+    except SQLAlchemyError as error:
+        # Not recorded, so not handled: one short notice, not a turn half done and a second notice.
+        logger.error("update not recorded, database unavailable: %s", type(error).__name__)
+        await apologise(update, context)
+        raise ApplicationHandlerStop from None
+    if not claimed:
         logger.info("duplicate update dropped")
         raise ApplicationHandlerStop
 
