@@ -56,7 +56,7 @@ async def test_the_answer_gets_through_a_bot_api_fault(gateway, emulator, fault)
 
 async def test_a_callback_request_and_its_relay_get_through_5xx_answers(desk, emulator):
     person, greeting = await open_chat(emulator, "en")
-    emulator.fail_next("sendMessage", status=502)  # the first question of the request
+    emulator.fail_next("sendMessage", status=502)  # the next message to the person
     emulator.fail_next("createForumTopic", status=503)  # the workers' card
     confirmed = await callback_by_telegram(emulator, person, greeting)
     db = sqlite3.connect(desk.settings.database_url.removeprefix("sqlite:///"))
