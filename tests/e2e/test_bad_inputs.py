@@ -113,8 +113,10 @@ KINDS: dict[str, Kind] = {
         u, caption="شنو هو rsa"), NOT_TEXT),
     "poll": Kind("fr", content({"poll": {
         "id": "5000000000000000001", "question": "RSA ?", "total_voter_count": 0,
-        "options": [{"text": "oui", "voter_count": 0}, {"text": "non", "voter_count": 0}],
-        "is_closed": False, "is_anonymous": True, "type": "regular", "allows_multiple_answers": False}}),
+        "options": [{"persistent_id": "o1", "text": "oui", "voter_count": 0},
+                    {"persistent_id": "o2", "text": "non", "voter_count": 0}],
+        "is_closed": False, "is_anonymous": True, "type": "regular", "allows_multiple_answers": False,
+        "allows_revoting": False, "members_only": False}}),
         NOT_TEXT),
     "dice": Kind("en", content({"dice": {"emoji": "🎲", "value": 6}}), NOT_TEXT),
     "venue": Kind("ar", content({"venue": {
