@@ -28,7 +28,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.buttons import WORKER_PREFIX
 from bot.config import Settings
@@ -42,6 +42,7 @@ from bot.gateway.telegram.gatekeeper import gatekeeper, mark_answered, replay_un
 from bot.gateway.telegram.jobs import remind_job, retention_job
 from bot.gateway.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.gateway.telegram.retries import RetryingRateLimiter
+from bot.gateway.telegram.tolerant_bot import TolerantBot
 from bot.knowledge import load_knowledge_base
 
 logger = logging.getLogger(__name__)
@@ -126,17 +127,18 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None)
             await data.gateway.services.aclose()
             data.gateway = None
 
-    builder = ApplicationBuilder()
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
-    application = (
-        builder
-        .token(settings.telegram_bot_token.get())
-        .base_url(base)
-        .base_file_url(file_base)
-        .context_types(CONTEXT_TYPES)
+    bot = TolerantBot(  # an update it cannot read never jams polling (`tolerant_bot.py`)
+        settings.telegram_bot_token.get(), base_url=base, base_file_url=file_base,
+        # PTB's own defaults: a pool of 256 connections for replies, one for getUpdates.
+        request=request or HTTPXRequest(connection_pool_size=256),
+        get_updates_request=request or HTTPXRequest(connection_pool_size=1),
         # 429: wait as Telegram asks; 5xx and timeouts: try again (`retries.py`).
-        .rate_limiter(RetryingRateLimiter(max_retries=2))
+        rate_limiter=RetryingRateLimiter(max_retries=2),
+    )
+    application = (
+        ApplicationBuilder()
+        .bot(bot)
+        .context_types(CONTEXT_TYPES)
         # Chats in parallel, each chat's updates in order (a reply never overtakes an earlier one).
         .concurrent_updates(ChatOrderedUpdateProcessor())
         .post_init(post_init)
