@@ -110,7 +110,8 @@ KINDS: dict[str, Kind] = {
     "audio file": Kind("en", lambda emu, u, _g: emu.send_content(u, {"audio": media(
         emu, "music", duration=60)}), NOT_TEXT),
     "photo with a question as caption": Kind("ar", lambda emu, u, _g: emu.send_photo(
-        u, caption="شنو هو rsa"), NOT_TEXT),
+        u, caption="شنو هو rsa"), ANSWER),
+    "photo with a blank caption": Kind("en", lambda emu, u, _g: emu.send_photo(u, caption=" \n"), NOT_TEXT),
     "poll": Kind("fr", content({"poll": {
         "id": "5000000000000000001", "question": "RSA ?", "total_voter_count": 0,
         "options": [{"persistent_id": "o1", "text": "oui", "voter_count": 0},

@@ -140,10 +140,15 @@ async def on_unknown_command(update: Update, context: AllerversContext) -> None:
 
 
 async def on_not_text(update: Update, context: AllerversContext) -> None:
-    """Stickers, photos, voice notes, locations: relayed in a handoff, else ask for words."""
+    """Stickers, photos, voice notes, locations: relayed in a handoff; else a caption is answered
+    like text (a photo of a letter with "what is this?"), and anything else asks for words."""
     case = await context.desk.handoff_case_of(context.person(update))
-    if case is not None and update.effective_message is not None:
-        await relay_in_handoff(update, context, case, update.effective_message)
+    message = update.effective_message
+    if case is not None and message is not None:
+        await relay_in_handoff(update, context, case, message)
+        return
+    if message is not None and message.caption and message.caption.strip():
+        await converse(update, context, message.caption)
         return
     await send_all(update, [await context.conversation.notice(context.person(update), NOT_TEXT)])
 

@@ -1,5 +1,5 @@
-"""What the person sees when the database fails, when they edit a message, when they press a
-worker's button: through `Application.process_update`, no network, no Rasa."""
+"""What the person sees when the database fails, when they edit a message or caption a photo,
+when they press a worker's button: through `Application.process_update`, no network, no Rasa."""
 
 from __future__ import annotations
 
@@ -57,3 +57,10 @@ async def test_a_workers_button_pressed_by_a_person_is_refused_in_their_language
     choose(gateway, "ar")
     await app.process_update(button_update(app.bot, USER, "w:claim:1"))
     assert telegram.to("answerCallbackQuery")[-1]["text"] == Translator("ar").gettext(NOT_A_WORKER)
+
+
+async def test_a_photo_with_a_question_as_caption_gets_the_question_answered(app, telegram, rasa):
+    photo = [{"file_id": "p", "file_unique_id": "u", "width": 90, "height": 67}]
+    await app.process_update(update(app.bot, message=message(USER, photo=photo, caption="c koi le rsa")))
+    assert rasa.messages() == ["c koi le rsa"]
+    assert len(telegram.texts(USER["id"])) == 1
