@@ -19,8 +19,8 @@ import pytest
 from bot.gateway.core.messages import BAD_BUTTON, EMPTY_TEXT, HELP, NOT_TEXT, UNKNOWN_COMMAND
 from bot.gateway.desk.texts import NOT_A_WORKER
 from bot.i18n import Translator
-from tests.e2e.botapi_emulator import BotApiEmulator, make_chat
-from tests.e2e.helpers import assert_written_in, open_chat, send_and_wait
+from tests.e2e.botapi_emulator import BotApiEmulator, make_chat, make_user
+from tests.e2e.helpers import assert_written_in, send_and_wait
 
 JSON = dict[str, Any]
 PICKER = "Hello! Which language do you want me to write in?"
@@ -32,7 +32,7 @@ PHISHING = "Call 0899 123 456 http://evil.example"
 @dataclass(frozen=True)
 class Kind:
     language: str
-    send: Callable[[BotApiEmulator, JSON, JSON], object]  # (emulator, person, the bot's greeting)
+    send: Callable[[BotApiEmulator, JSON, JSON], object]  # (emulator, person, the bot's first message)
     expect: str | None  # msgid the gateway says itself, PICKER, SILENT, or ANSWER
     toast: bool = False  # the reply is the button's pop-up (answerCallbackQuery), not a message
     before: str | None = None  # a text sent, and answered, first
@@ -148,6 +148,16 @@ KINDS: dict[str, Kind] = {
 }
 
 
+async def open_in(application, emulator: BotApiEmulator, language: str) -> tuple[JSON, JSON]:  # type: ignore[no-untyped-def]
+    """/start, then the language stored as the picker's button would (without the Rasa greeting:
+    the button itself is tested in test_conversation.py); the person and the picker."""
+    user = make_user("Alice", language_code="fr")
+    picker = await send_and_wait(emulator, user, "/start")
+    services = application.bot_data.gateway.services
+    await services.repositories.contacts.touch(services.pseudonyms(user["id"]), language=language)
+    return user, picker
+
+
 async def first_reply(emulator: BotApiEmulator, user: JSON, kind: Kind, mark: int, calls: int) -> str:
     if kind.toast:
         answer = await emulator.wait_for_call(
@@ -160,7 +170,7 @@ async def first_reply(emulator: BotApiEmulator, user: JSON, kind: Kind, mark: in
 async def test_a_bad_input_gets_a_clear_reply_and_the_next_message_is_answered(gateway, emulator, name):
     kind = KINDS[name]
     _ = Translator(kind.language)
-    user, greeting = await open_chat(emulator, kind.language, telegram_language="fr")
+    user, greeting = await open_in(gateway, emulator, kind.language)
     if kind.before is not None:
         await send_and_wait(emulator, user, kind.before)
     mark, calls = emulator.mark(user["id"]), emulator.mark_calls()
