@@ -26,6 +26,7 @@ from pathlib import Path
 
 import httpx
 import psutil
+from sqlalchemy.engine import make_url
 
 from bot.config import PROJECT_ROOT, Settings
 
@@ -125,7 +126,6 @@ class Stack:
     settings: Settings
     rasa_port: int
     action_port: int
-    tracker_db: Path
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)  # type: ignore[type-arg]
     commands: dict[str, list[str]] = field(default_factory=dict)  # how each was started
 
@@ -135,8 +135,13 @@ class Stack:
             settings=settings,
             rasa_port=free_port() if fresh_ports else port_of(settings.rasa_url),
             action_port=free_port() if fresh_ports else settings.action_server_port,
-            tracker_db=settings.var_dir / "rasa_tracker.db",
         )
+
+    @property
+    def tracker_db(self) -> Path | None:
+        """The tracker store's file when it is SQLite (`TRACKER_STORE_URL`), else None."""
+        url = make_url(self.settings.tracker_store_url)
+        return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
 
     @property
     def rasa_url(self) -> str:
@@ -157,8 +162,8 @@ class Stack:
             ACTION_SERVER_PORT=str(self.action_port),
             ACTION_ENDPOINT_URL=f"{self.action_url}/webhook",
             NLG_ENDPOINT_URL=f"{self.action_url}/nlg",
-            TRACKER_DIALECT="sqlite",
-            TRACKER_DB=str(self.tracker_db),
+            # endpoints.yml: Rasa reads the tracker store the eraser of /forget reads.
+            TRACKER_STORE_URL=self.settings.tracker_store_url,
             SECRET_KEY=self.settings.secret_key.get(),
             ALLERVERS_VAR_DIR=str(self.settings.var_dir),
             DEFAULT_LANGUAGE=self.settings.default_language,
@@ -196,7 +201,8 @@ class Stack:
         self.spawn("actions", [sys.executable, "-m", "bot.actions.server"])
 
     def start_rasa(self, *, with_actions: bool = True) -> None:
-        self.tracker_db.parent.mkdir(parents=True, exist_ok=True)
+        if self.tracker_db is not None:
+            self.tracker_db.parent.mkdir(parents=True, exist_ok=True)
         command = [
             str(RASA_BIN), "run", "--enable-api", "--model", str(latest_model()),
             "--port", str(self.rasa_port), "--interface", "127.0.0.1",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+import yaml
 
 from bot.config import PROJECT_ROOT, Settings
 from bot.stack import PortInUseError, Stack, free_port
@@ -77,3 +78,16 @@ def test_free_ports_pass_the_check(tmp_path: Path):
     stack = Stack.for_settings(Settings.from_env(
         {"SECRET_KEY": "k", "ALLERVERS_VAR_DIR": str(tmp_path)}), fresh_ports=True)
     stack.check_ports(["actions", "rasa"])
+
+
+def test_rasa_and_the_eraser_read_the_one_tracker_store_setting(tmp_path: Path):
+    """/forget erases where Rasa writes: endpoints.yml gives Rasa TRACKER_STORE_URL, the very
+    setting the eraser reads (Rasa uses a `url` with a scheme as is)."""
+    elsewhere = tmp_path / "shared" / "tracker.db"
+    settings = Settings.from_env({"SECRET_KEY": "k", "ALLERVERS_VAR_DIR": str(tmp_path),
+                                  "TRACKER_STORE_URL": f"sqlite:///{elsewhere}"})
+    stack = Stack.for_settings(settings, fresh_ports=True)
+    assert stack.env()["TRACKER_STORE_URL"] == settings.tracker_store_url == f"sqlite:///{elsewhere}"
+    assert stack.tracker_db == elsewhere
+    endpoints = yaml.safe_load((PROJECT_ROOT / "endpoints.yml").read_text())
+    assert endpoints["tracker_store"] == {"type": "SQL", "url": "${TRACKER_STORE_URL}"}

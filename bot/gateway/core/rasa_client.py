@@ -71,3 +71,18 @@ class RasaClient:
                 if isinstance(value, str) and value not in asked:
                     asked.append(value)
         return asked
+
+    async def settle(self, sender: str, timeout: float = 30.0) -> None:
+        """Wait until Rasa has finished any turn of `sender` still running on its side.
+
+        A turn the gateway gave up on (a timeout) goes on in Rasa and saves the tracker at its end.
+        Replacing the tracker with no events waits for Rasa's per-conversation lock and writes
+        nothing, so an erasure that follows is not undone by that late save. Best effort: if Rasa
+        is down, no turn of it can write anything either.
+        """
+        try:
+            response = await self._http.put(f"/conversations/{sender}/tracker/events", json=[],
+                                            timeout=timeout)
+            response.raise_for_status()
+        except httpx.HTTPError as error:
+            logger.warning("rasa could not be settled before an erasure: %s", type(error).__name__)

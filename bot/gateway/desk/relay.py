@@ -29,6 +29,7 @@ class Relay:
         self._cases = repositories.cases
         self._routes = repositories.routes
         self._relays = repositories.relays
+        self._posted = repositories.posted
 
     async def from_person(self, case: Case, message: Message) -> None:
         """A person's message during a handoff goes to the worker, not to Rasa."""
@@ -37,6 +38,8 @@ class Relay:
         copied = await self._bot.copy_message(
             case.workers_chat_id, message.chat_id, message.message_id,
             message_thread_id=case.thread_id, reply_parameters=thread_reply(case))
+        await self._posted.record(case.pseudonym, case.id, "to_worker", copied.message_id,
+                                  workers_chat=case.workers_chat_id)
         await self._relays.record(case.id, message.message_id, copied.message_id, "to_worker")
 
     async def to_person(self, case: Case, message: Message) -> None:
@@ -49,9 +52,12 @@ class Relay:
             sent = await self._bot.send_message(chat_id, f"{label}\n{message.text}")
             sent_id = sent.message_id
         else:
-            await self._bot.send_message(chat_id, label)
+            labelled = await self._bot.send_message(chat_id, label)
+            await self._posted.record(case.pseudonym, case.id, "to_person", labelled.message_id,
+                                      private_chat=chat_id)
             copied = await self._bot.copy_message(chat_id, message.chat_id, message.message_id)
             sent_id = copied.message_id
+        await self._posted.record(case.pseudonym, case.id, "to_person", sent_id, private_chat=chat_id)
         await self._relays.record(case.id, sent_id, message.message_id, "to_person")
         if case.state == CaseState.CLAIMED.value:
             await self._cases.move(case.id, CaseState.IN_CONVERSATION, "system")

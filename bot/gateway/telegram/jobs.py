@@ -1,5 +1,5 @@
-"""Repeating jobs: reminders of unclaimed cases, and retention. Both rebuilt from the database,
-so a restart loses none."""
+"""Repeating jobs: reminders of unclaimed cases, and retention (in the database, then on Telegram).
+Both rebuilt from the database, so a restart loses none."""
 
 from __future__ import annotations
 
@@ -24,4 +24,6 @@ async def retention_job(context: AllerversContext) -> None:
     services = context.gateway.services
     counts = await apply_retention(services.repositories.sessions, services.tracker,
                                    context.gateway.settings.retention_days)
-    logger.info("retention: %s", counts)
+    # Then on Telegram: what belongs to the cases just anonymised, and every closed case's number.
+    erased = await context.desk.erase_for_retention()
+    logger.info("retention: %s; on Telegram: %s", counts, erased)

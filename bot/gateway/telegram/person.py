@@ -112,8 +112,10 @@ async def on_button(update: Update, context: AllerversContext) -> None:
         await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
         await send_all(update, await context.conversation.choose_language(person, button))
     elif isinstance(button, CallbackAnswer | MyRequest):
+        replies = await context.conversation.press_callback(person, button)
+        # After the answer: the route is kept only if a request was committed (consent given).
         await context.desk.remember_chat(person, chat.id)
-        await send_all(update, await context.conversation.press_callback(person, button))
+        await send_all(update, replies)
     elif isinstance(button, IntentPayload):
         await converse(update, context, button.encode(), screen=False)
     else:

@@ -82,7 +82,8 @@ async def cmd_summary(update: Update, context: AllerversContext) -> None:
     message = update.effective_message
     case = await case_or_hint(message, context)
     if case is not None and message is not None:
-        await message.reply_text(await context.desk.reports.summary(case))
+        sent = await message.reply_text(await context.desk.reports.summary(case))
+        await context.desk.posted_in_case(case, sent)  # about the person: erased with the rest
 
 
 async def cmd_close(update: Update, context: AllerversContext) -> None:

@@ -17,11 +17,12 @@ loopback exactly as it would talk to ``api.telegram.org``::
 It implements the methods the bot calls, as the Bot API documents them: getMe, getUpdates
 (long polling with offset confirmation), deleteWebhook, sendMessage, copyMessage,
 editMessageText, answerCallbackQuery, sendChatAction, getChat, createForumTopic,
-editForumTopic, plus sendPhoto / sendDocument / sendVoice and getFile for the workers'
-artefacts (QR codes, posters, charts). Form, multipart and JSON requests, per-chat message ids,
-dates in integer seconds, Telegram-style error replies, injectable faults (429 and 5xx with
-:meth:`fail_next`, calls that time out with :meth:`stall_next`), update ids chosen afresh after
-a long pause (:meth:`restart_update_ids`).
+editForumTopic, deleteMessage, deleteMessages and deleteForumTopic (with the 48-hour limit),
+plus sendPhoto / sendDocument / sendVoice and getFile for the workers' artefacts (QR codes,
+posters, charts). Form, multipart and JSON requests, per-chat message ids, dates in integer
+seconds, Telegram-style error replies, injectable faults (429 and 5xx with :meth:`fail_next`,
+calls that time out with :meth:`stall_next`), update ids chosen afresh after a long pause
+(:meth:`restart_update_ids`).
 Text is plain: the bot sends no parse_mode. Any other method answers 404, so a new call shows.
 
     builders.py     users and chats a test makes

@@ -69,7 +69,8 @@ class EmulatorServer:
         self.errors: list[tuple[str, int, str]] = []
         self.users: dict[int, JSON] = {}
         self.chats: dict[int, JSON] = {}
-        self.messages: dict[tuple[int, int], JSON] = {}
+        self.messages: dict[tuple[int, int], JSON] = {}  # what the chats show now
+        self.deleted: set[tuple[int, int]] = set()  # (chat id, message id) deleted by the bot
         self.callback_queries: dict[str, JSON] = {}
         self.callback_answers: list[JSON] = []
         self._answered_queries: set[str] = set()

@@ -18,7 +18,7 @@ def new_case(pseudonym):
                    phone="+33612345678", preferred_time="any", interpreter=True, urgent=False)
 
 
-async def test_retention_expires_and_anonymises_old_data(repositories, tmp_path):
+async def test_retention_expires_and_anonymises_old_data(repositories, tracker_url):
     store = repositories.cases
     old = await store.create(new_case("old"))
     closed = await store.create(new_case("closed"))
@@ -28,21 +28,35 @@ async def test_retention_expires_and_anonymises_old_data(repositories, tmp_path)
         session.execute(update(Case).values(created_at=long_ago))
         session.execute(update(Case).where(Case.id == closed.id).values(closed_at=long_ago))
         session.add(Contact(pseudonym="gone", language="fr", first_seen=long_ago, last_seen=long_ago))
-    tracker = TrackerEraser(f"sqlite:///{tmp_path / 'tracker.db'}")
+    tracker = TrackerEraser(tracker_url)
     counts = await apply_retention(repositories.sessions, tracker, 90)
     tracker.dispose()
     assert counts == {"expired": 1, "anonymised_cases": 1, "contacts_deleted": 1, "drafts_deleted": 0,
                       "tracker_events": 0}
-    assert (await store.get(old.id)).state == "expired"
+    expired = await store.get(old.id)
+    assert expired.state == "expired"
+    assert expired.phone_sealed is None, "nobody will call back: the number goes with the request"
     assert (await store.get(closed.id)).pseudonym == "anonymised"
 
 
-async def test_an_unfinished_callback_request_is_kept_a_day_only(repositories, tmp_path):
+async def test_an_unfinished_callback_request_is_kept_a_day_only(repositories, tracker_url):
     await repositories.callback_drafts.save("p1", CallbackDraft(step="time", phone="+33612345678"))
-    tracker = TrackerEraser(f"sqlite:///{tmp_path / 'tracker.db'}")
+    tracker = TrackerEraser(tracker_url)
     assert (await apply_retention(repositories.sessions, tracker, 90))["drafts_deleted"] == 0
     with repositories.sessions.begin() as session:
         session.execute(update(CallbackDraftRow).values(updated_at=now() - dt.timedelta(days=2)))
     assert (await apply_retention(repositories.sessions, tracker, 90))["drafts_deleted"] == 1
     tracker.dispose()
     assert await repositories.callback_drafts.get("p1") is None
+
+
+async def test_a_tracker_store_without_events_is_an_error_but_the_app_data_still_expires(
+        repositories, tmp_path, caplog):
+    await repositories.cases.create(new_case("old"))
+    with repositories.sessions.begin() as session:
+        session.execute(update(Case).values(created_at=now() - dt.timedelta(days=120)))
+    tracker = TrackerEraser(f"sqlite:///{tmp_path / 'empty.db'}")
+    counts = await apply_retention(repositories.sessions, tracker, 90)
+    tracker.dispose()
+    assert counts["expired"] == 1 and "tracker_events" not in counts
+    assert any(r.levelname == "ERROR" and "tracker" in r.getMessage() for r in caplog.records)

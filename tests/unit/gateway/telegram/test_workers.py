@@ -114,18 +114,6 @@ async def test_danger_during_a_handoff_gives_the_numbers_and_alerts_the_workers(
     assert rasa.received == [], "during a handoff Rasa is not in the conversation"
 
 
-async def test_forget_during_a_request_withdraws_it_for_the_workers(app, telegram, rasa):
-    case = await ask_for_callback(app, telegram, rasa)
-    telegram.clear()
-    await app.process_update(text_update(app.bot, PERSON, "/forget"))
-    (edited,) = telegram.to("editMessageText", WORKERS_CHAT)
-    assert Translator("fr").gettext("cancelled") in edited["text"]
-    assert telegram.texts(WORKERS_CHAT) == [Translator("fr").gettext(
-        "Case %(number)s was withdrawn by the person.", number=f"#{case.id}")]
-    with app.bot_data.gateway.services.repositories.sessions() as session:
-        assert session.scalars(select(Case)).all() == []
-
-
 @pytest.mark.parametrize("command", ["/queue", "/summary", "/close"])
 async def test_someone_not_a_worker_is_ignored_in_the_workers_group(app, telegram, command):
     outsider = make_user(777)
