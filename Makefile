@@ -17,7 +17,7 @@ export ALLERVERS_VAR_DIR ?= $(CURDIR)/var
 # Rasa telemetry and its error reports would send data off the machine.
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: lock-rasa postcodes help setup run chat test test-unit test-e2e lint validate test-stories bench i18n i18n-extract migrate train clean
+.PHONY: lock-rasa postcodes help setup run chat test test-unit test-e2e lint validate test-stories bench reliability i18n i18n-extract migrate train clean
 
 help: ## List the named steps
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -91,6 +91,11 @@ test: setup train lint validate ## Set up, then the whole test suite
 
 bench: setup train ## Benchmark through the Bot API emulator; writes docs/benchmarks.md
 	$(VENV)/bin/python -m tests.bench
+
+# `make reliability RELIABILITY_ARGS="--conversations 50 --minutes 2"` for a short run.
+RELIABILITY_ARGS ?=
+reliability: setup train ## Load run (200 conversations, 10 minutes, emulator on loopback); writes var/reliability-load.md
+	$(VENV)/bin/python -m tests.reliability_load $(RELIABILITY_ARGS)
 
 clean: ## Remove virtualenvs, models and runtime data
 	rm -rf $(VENV) $(RASA_VENV) models var

@@ -48,7 +48,7 @@ class PostedMessages:
         """`private_chat` (sealed) or `workers_chat`: where `message_id` was posted."""
         if kind not in KINDS or (private_chat is None) == (workers_chat is None):
             raise ValueError(f"a posted message needs one chat and a known kind, not {kind!r}")
-        sealed = (self._box.seal(str(private_chat), f"{pseudonym}:{message_id}")
+        sealed = (self._box.seal(str(private_chat), _row_key(pseudonym, message_id))
                   if private_chat is not None else None)
         with self._sessions.begin() as session:
             session.add(PostedMessage(pseudonym=pseudonym, case_id=case_id, kind=kind,
@@ -95,5 +95,11 @@ class PostedMessages:
         return [Posted(id=row.id, case_id=row.case_id, message_id=row.message_id, kind=row.kind,
                        in_workers_group=row.workers_chat_id is not None,
                        chat_id=row.workers_chat_id if row.workers_chat_id is not None
-                       else int(self._box.open(row.chat_id_sealed or b"", f"{row.pseudonym}:{row.message_id}")))
+                       else int(self._box.open(row.chat_id_sealed or b"",
+                                               _row_key(row.pseudonym, row.message_id))))
                 for row in rows]
+
+
+def _row_key(pseudonym: str, message_id: int) -> str:
+    """What a sealed chat id is bound to: its row (bot/privacy/crypto.py)."""
+    return f"{pseudonym}:{message_id}"

@@ -21,7 +21,6 @@ import logging
 import httpx
 from telegram import Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -30,20 +29,22 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.buttons import WORKER_PREFIX
 from bot.config import Settings
 from bot.gateway.core.conversation import Conversation
-from bot.gateway.core.messages import UNAVAILABLE
 from bot.gateway.core.services import Services
 from bot.gateway.desk.desk import WorkerDesk
 from bot.gateway.telegram import person, workers
+from bot.gateway.telegram.apology import apologise
 from bot.gateway.telegram.context import CONTEXT_TYPES, AllerversContext, BotData, Gateway
 from bot.gateway.telegram.flood import FloodGuard
 from bot.gateway.telegram.gatekeeper import gatekeeper, mark_answered, replay_unanswered
 from bot.gateway.telegram.jobs import remind_job, retention_job
 from bot.gateway.telegram.ordering import ChatOrderedUpdateProcessor
+from bot.gateway.telegram.retries import RetryingRateLimiter
+from bot.gateway.telegram.tolerant_bot import TolerantBot
 from bot.knowledge import load_knowledge_base
 
 logger = logging.getLogger(__name__)
@@ -52,13 +53,7 @@ logger = logging.getLogger(__name__)
 async def on_error(update: object, context: AllerversContext) -> None:
     """Log the failure (no message text), and give the person a short answer."""
     logger.error("handler failed: %s", type(context.error).__name__, exc_info=context.error)
-    if (isinstance(update, Update) and update.effective_user and update.effective_chat
-            and update.effective_chat.type == update.effective_chat.PRIVATE):
-        try:
-            notice = await context.conversation.notice(context.person(update), UNAVAILABLE)
-            await update.effective_chat.send_message(notice.text)
-        except Exception:
-            logger.exception("could not tell the person about the failure")
+    await apologise(update, context)
 
 
 def register_handlers(application: Application, settings: Settings) -> None:
@@ -137,16 +132,18 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None)
             await data.gateway.services.aclose()
             data.gateway = None
 
-    builder = ApplicationBuilder()
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
+    bot = TolerantBot(  # an update it cannot read never jams polling (`tolerant_bot.py`)
+        settings.telegram_bot_token.get(), base_url=base, base_file_url=file_base,
+        # PTB's own defaults: a pool of 256 connections for replies, one for getUpdates.
+        request=request or HTTPXRequest(connection_pool_size=256),
+        get_updates_request=request or HTTPXRequest(connection_pool_size=1),
+        # 429: wait as Telegram asks; 5xx and timeouts: try again (`retries.py`).
+        rate_limiter=RetryingRateLimiter(max_retries=2),
+    )
     application = (
-        builder
-        .token(settings.telegram_bot_token.get())
-        .base_url(base)
-        .base_file_url(file_base)
+        ApplicationBuilder()
+        .bot(bot)
         .context_types(CONTEXT_TYPES)
-        .rate_limiter(AIORateLimiter(max_retries=2))
         # Chats in parallel, each chat's updates in order (a reply never overtakes an earlier one).
         .concurrent_updates(ChatOrderedUpdateProcessor())
         .post_init(post_init)

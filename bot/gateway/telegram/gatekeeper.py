@@ -1,6 +1,7 @@
 """Group -1, before any handler: groups that are not the workers' group are left, the workers'
 group is for workers only, each update is handled once, and a person who floods is slowed down.
-Last group, after every handler: the update is answered.
+Last group, after every handler: the update is answered. When the database cannot record an
+update, the person gets one short notice and the update goes no further.
 
 An update is claimed (kept, sealed, as `received`) only once it is let through, and marked
 answered only when its handlers are done, so one a crash interrupted is answered by the next run
@@ -14,6 +15,7 @@ import datetime as dt
 import json
 import logging
 
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop
@@ -21,6 +23,7 @@ from telegram.ext import Application, ApplicationHandlerStop
 from bot.buttons import for_workers
 from bot.gateway.core.messages import SLOW_DOWN
 from bot.gateway.desk.texts import NOT_A_WORKER
+from bot.gateway.telegram.apology import apologise
 from bot.gateway.telegram.context import AllerversContext, BotData
 from bot.gateway.telegram.flood import Verdict
 from bot.gateway.telegram.membership import leave_foreign_chat
@@ -37,7 +40,8 @@ async def gatekeeper(update: Update, context: AllerversContext) -> None:
     chat, user, query = update.effective_chat, update.effective_user, update.callback_query
     if chat is None or chat.type == chat.PRIVATE:
         if query is not None and for_workers(query.data or ""):
-            await query.answer(Translator(context.conversation.default_language).gettext(NOT_A_WORKER))
+            language = await context.conversation.language_of(context.person(update))
+            await query.answer(Translator(language).gettext(NOT_A_WORKER))
             raise ApplicationHandlerStop
     elif chat.id != context.desk.chat_id:
         await leave_foreign_chat(update, context)  # a group or channel that is not ours
@@ -48,7 +52,14 @@ async def gatekeeper(update: Update, context: AllerversContext) -> None:
         logger.info("non-worker action in the workers' group ignored")
         raise ApplicationHandlerStop
     updates = context.gateway.services.repositories.processed_updates
-    if not await updates.claim(update.update_id, update.to_json()):
+    try:
+        claimed = await updates.claim(update.update_id, update.to_json())
+    except SQLAlchemyError as error:
+        # Not recorded, so not handled: one short notice, not a turn half done and a second notice.
+        logger.error("update not recorded, database unavailable: %s", type(error).__name__)
+        await apologise(update, context)
+        raise ApplicationHandlerStop from None
+    if not claimed:
         logger.info("duplicate update dropped")
         raise ApplicationHandlerStop
     if chat is not None and chat.type == chat.PRIVATE and user is not None \

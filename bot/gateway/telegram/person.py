@@ -149,16 +149,27 @@ async def on_unknown_command(update: Update, context: AllerversContext) -> None:
 
 
 async def on_not_text(update: Update, context: AllerversContext) -> None:
-    """Stickers, photos, voice notes, locations: relayed in a handoff, else ask for words."""
+    """Stickers, photos, voice notes, locations: relayed in a handoff; else a caption is answered
+    like text (a photo of a letter with "what is this?"), and anything else asks for words."""
     case = await context.desk.handoff_case_of(context.person(update))
-    if case is not None and update.effective_message is not None:
-        await relay_in_handoff(update, context, case, update.effective_message)
+    message = update.effective_message
+    if case is not None and message is not None:
+        await relay_in_handoff(update, context, case, message)
+        return
+    if message is not None and message.caption and message.caption.strip():
+        await converse(update, context, message.caption)
         return
     await send_all(update, [await context.conversation.notice(context.person(update), NOT_TEXT)])
 
 
 async def on_person_edit(update: Update, context: AllerversContext) -> None:
-    """An edit by the person during a handoff is mirrored in the workers' group."""
+    """An edit by the person during a handoff is mirrored in the workers' group; otherwise the
+    corrected text is answered like a new message (a typo fixed, not a question ignored)."""
+    edited = update.edited_message
+    if edited is None:
+        return
     case = await context.desk.handoff_case_of(context.person(update))
-    if case is not None and update.edited_message is not None:
-        await context.desk.relay.edit_from_person(case, update.edited_message)
+    if case is not None:
+        await context.desk.relay.edit_from_person(case, edited)
+    elif edited.text is not None:
+        await converse(update, context, edited.text)

@@ -21,7 +21,9 @@ editForumTopic, deleteMessage, deleteMessages and deleteForumTopic (with the 48-
 leaveChat (then a ``my_chat_member`` update, and 403 on sends),
 plus sendPhoto / sendDocument / sendVoice and getFile for the workers' artefacts (QR codes,
 posters, charts). Form, multipart and JSON requests, per-chat message ids, dates in integer
-seconds, Telegram-style error replies, injectable 429s (:meth:`fail_next`).
+seconds, Telegram-style error replies, injectable faults (429 and 5xx with :meth:`fail_next`,
+calls that time out with :meth:`stall_next`), update ids chosen afresh after a long pause
+(:meth:`restart_update_ids`).
 Text is plain: the bot sends no parse_mode. Any other method answers 404, so a new call shows.
 
     builders.py     users and chats a test makes

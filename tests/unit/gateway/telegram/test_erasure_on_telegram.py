@@ -128,7 +128,8 @@ async def test_retention_deletes_on_telegram_what_belongs_to_anonymised_cases(ap
     with gateway.services.repositories.sessions.begin() as session:
         session.execute(update(Case).values(closed_at=now() - dt.timedelta(days=120)))
     telegram.clear()
-    await apply_retention(gateway.services.repositories.sessions, gateway.services.tracker, 90, tracker_days=30)
+    await apply_retention(gateway.services.repositories.sessions, gateway.services.tracker, 90,
+                          tracker_days=30)
     await gateway.desk.erase_for_retention()
     assert [int(t["message_thread_id"]) for t in telegram.to("deleteForumTopic")] == [thread]
     assert posted(app) == []
