@@ -17,17 +17,17 @@ export ALLERVERS_VAR_DIR ?= $(CURDIR)/var
 # Rasa telemetry and its error reports would send data off the machine.
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: postcodes help setup run chat test test-unit test-e2e lint validate test-stories bench i18n i18n-extract migrate train clean
+.PHONY: lock-rasa postcodes help setup run chat test test-unit test-e2e lint validate test-stories bench reliability i18n i18n-extract migrate train clean
 
 help: ## List the named steps
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
-$(RASA_VENV)/.installed: requirements/rasa.txt
+$(RASA_VENV)/.installed: requirements/rasa.lock
 	@echo "==> [setup 1/4] Rasa virtualenv ($(RASA_VENV), rasa 3.6.21, a few minutes the first time)"
 	@test -n "$(PYTHON310)" || { echo "python3.10 not found"; exit 1; }
 	$(PYTHON310) -m venv $(RASA_VENV)
 	$(RASA_VENV)/bin/pip install --progress-bar on --upgrade pip==24.3.1
-	$(RASA_VENV)/bin/pip install --progress-bar on -r requirements/rasa.txt
+	$(RASA_VENV)/bin/pip install --progress-bar on --require-hashes -r requirements/rasa.lock
 	@touch $@
 
 $(VENV)/.installed: pyproject.toml requirements/bot.lock
@@ -37,6 +37,14 @@ $(VENV)/.installed: pyproject.toml requirements/bot.lock
 	$(VENV)/bin/pip install --progress-bar on --upgrade pip==24.3.1
 	$(VENV)/bin/pip install --progress-bar on -c requirements/bot.lock -e '.[dev]'
 	@touch $@
+
+lock-rasa: $(RASA_VENV)/.installed ## Write requirements/rasa.lock (hashes) from .venv-rasa's exact set (pip-tools)
+	@test -n "$(PYTHON310)" || { echo "python3.10 not found"; exit 1; }
+	$(RASA_VENV)/bin/pip freeze > var/rasa-freeze.txt
+	test -x var/pip-tools/bin/pip-compile || { $(PYTHON310) -m venv var/pip-tools && var/pip-tools/bin/pip install pip-tools==7.6.2; }
+	var/pip-tools/bin/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-header \
+	  --no-emit-index-url --no-emit-find-links -c var/rasa-freeze.txt -o requirements/rasa.lock.new requirements/rasa.txt
+	@echo "requirements/rasa.lock.new written: put the header of rasa.lock on it and replace rasa.lock"
 
 locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(VENV)/.installed
 	$(VENV)/bin/pybabel compile --statistics -d locales -D messages -l $*
@@ -83,6 +91,11 @@ test: setup train lint validate ## Set up, then the whole test suite
 
 bench: setup train ## Benchmark through the Bot API emulator; writes docs/benchmarks.md
 	$(VENV)/bin/python -m tests.bench
+
+# `make reliability RELIABILITY_ARGS="--conversations 50 --minutes 2"` for a short run.
+RELIABILITY_ARGS ?=
+reliability: setup train ## Load run (200 conversations, 10 minutes, emulator on loopback); writes var/reliability-load.md
+	$(VENV)/bin/python -m tests.reliability_load $(RELIABILITY_ARGS)
 
 clean: ## Remove virtualenvs, models and runtime data
 	rm -rf $(VENV) $(RASA_VENV) models var

@@ -1,4 +1,10 @@
-"""`allervers` command: run, chat, actions, parse, migrate."""
+"""`allervers` command: run, chat, actions, parse, migrate.
+
+Every command runs with umask 077 and closes `var/` first (`prepare_var_dir`): the databases,
+the secret key and the logs it creates are its user's only. `run` stops everything it started
+the same way on Ctrl-C, SIGTERM, SIGHUP (the terminal closed) and the end of the console's input
+(Ctrl-D).
+"""
 
 from __future__ import annotations
 
@@ -7,80 +13,109 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
+import signal
 import sys
+from pathlib import Path
 
 import httpx
 
-from bot.config import Settings
+from bot.config import Settings, SettingsError
 from bot.db import migrate
 from bot.i18n import check_catalogs
+from bot.privacy.local_files import LOG_FORMAT, PRIVATE_UMASK, gateway_log_handler, prepare_var_dir
 from bot.stack import PortInUseError, Stack
 from bot.supervisor import Supervisor
 
 logger = logging.getLogger("allervers")
 
 
-def configure_logging(level: int = logging.INFO) -> None:
-    logging.basicConfig(level=level, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    # httpx logs full URLs, and Telegram URLs contain the bot token.
+# Signals that stop `allervers run` as Ctrl-C does: a service manager's stop, a closed terminal.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def configure_logging(level: int = logging.INFO, var_dir: Path | None = None) -> None:
+    """Logs on stderr at `level`; with `var_dir`, also at INFO into var/log/gateway.log (rotated)."""
+    terminal = logging.StreamHandler()
+    terminal.setLevel(level)
+    terminal.setFormatter(logging.Formatter(LOG_FORMAT))
+    handlers: list[logging.Handler] = [terminal]
+    if var_dir is not None:
+        handlers.append(gateway_log_handler(var_dir))
+    logging.basicConfig(level=min(level, logging.INFO) if var_dir else level, handlers=handlers)
+    # httpx logs full URLs: Telegram's contain the bot token, Rasa's its auth token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
-def rasa_is_up(url: str) -> bool:
+def rasa_is_up(url: str, token: str) -> bool:
     try:
-        return bool(httpx.get(f"{url}/status", timeout=2).json().get("model_file"))
+        return bool(httpx.get(f"{url}/status", params={"token": token}, timeout=2).json().get("model_file"))
     except (httpx.HTTPError, ValueError):
         return False
+
+
+def say(text: str, *, error: bool = False) -> None:
+    """A line for the person at the terminal, if there still is one (a closed one raises EIO)."""
+    with contextlib.suppress(OSError, ValueError):
+        print(text, file=sys.stderr if error else sys.stdout, flush=True)
+
+
+def stop_like_ctrl_c() -> None:
+    """SIGTERM and SIGHUP raise KeyboardInterrupt in the main thread, as Ctrl-C does."""
+    for stop_signal in STOP_SIGNALS:
+        signal.signal(stop_signal, signal.default_int_handler)
 
 
 def cmd_run(settings: Settings, console: bool) -> int:
     """Start the action server and Rasa, then Telegram (with a token) or the console chat.
 
     Both servers are kept up while it runs; 1 when they could not be (or a port was taken)."""
+    stop_like_ctrl_c()
     check_catalogs()
     migrate(settings.database_url)
     stack = Stack.for_settings(settings)
     supervisor = Supervisor(stack)
-    print("Starting the action + NLG server and the Rasa server (about 30 s)...", flush=True)
+    say("Starting the action + NLG server and the Rasa server (about 30 s)...")
     try:
         try:
             stack.start()
         except PortInUseError as error:
-            print(f"Not started: {error}", file=sys.stderr, flush=True)
+            say(f"Not started: {error}", error=True)
             return 1
         supervisor.start()
-        print("Ready.", flush=True)
+        say("Ready.")
         if settings.telegram_bot_token and not console:
             from bot.gateway.telegram.app import ALLOWED_UPDATES, build_application
 
-            print("Serving Telegram (long polling). Ctrl-C stops everything.", flush=True)
-            build_application(settings).run_polling(allowed_updates=ALLOWED_UPDATES)
+            say("Serving Telegram (long polling). Ctrl-C stops everything.")
+            build_application(settings).run_polling(allowed_updates=ALLOWED_UPDATES,
+                                                    stop_signals=STOP_SIGNALS)
         else:
             from bot.gateway.console import chat
 
-            print("No TELEGRAM_BOT_TOKEN: console chat.", flush=True)
+            say("No TELEGRAM_BOT_TOKEN: console chat.")
             asyncio.run(chat(settings))
     except KeyboardInterrupt:
         pass
     finally:
-        print("Stopping...", flush=True)
+        say("Stopping...")
         supervisor.stop()
         stack.stop()
     if supervisor.gave_up:
-        print("Rasa or the action server kept failing and was stopped: see var/log/.",
-              file=sys.stderr, flush=True)
+        say("Rasa or the action server kept failing and was stopped: see var/log/.", error=True)
         return 1
     return 0
 
 
 def cmd_chat(settings: Settings) -> int:
     """The console chat; starts the servers itself when RASA_URL does not answer."""
-    if rasa_is_up(settings.rasa_url):
+    if rasa_is_up(settings.rasa_url, settings.rasa_auth_token.get()):
         check_catalogs()
         migrate(settings.database_url)
         from bot.gateway.console import chat
 
+        stop_like_ctrl_c()
         with contextlib.suppress(KeyboardInterrupt):
             asyncio.run(chat(settings))
         return 0
@@ -103,13 +138,14 @@ def cmd_parse(settings: Settings) -> int:
     kb = load_knowledge_base()
     stack: Stack | None = None
     url = settings.rasa_url
-    if not rasa_is_up(url):
+    if not rasa_is_up(url, settings.rasa_auth_token.get()):
         stack = Stack.for_settings(settings, fresh_ports=True)
         # NLU only: parsing needs neither the action server nor a tracker.
         stack.start(with_actions=False)
         url = stack.rasa_url
     try:
-        with httpx.Client(base_url=url, timeout=30) as client:
+        token = {"token": settings.rasa_auth_token.get()}
+        with httpx.Client(base_url=url, timeout=30, params=token) as client:
             for raw in sys.stdin:
                 text = raw.rstrip("\n")
                 result = client.post("/model/parse", json={"text": text}).json()
@@ -141,11 +177,18 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("parse", help="stdin lines -> JSON lines (intent, language, benefit)")
     sub.add_parser("migrate", help="apply database migrations")
     args = parser.parse_args(argv)
-    settings = Settings.from_env()
+    os.umask(PRIVATE_UMASK)  # before anything is written: files 0600, directories 0700
+    try:
+        settings = Settings.from_env(with_secret_key=args.command != "actions")
+    except SettingsError as error:
+        say(f"allervers: {error}", error=True)
+        return 2
+    prepare_var_dir(settings.var_dir)
     quiet = args.command in ("parse", "chat") or (
         args.command == "run" and (args.console or not settings.telegram_bot_token))
-    # The console chat shares the terminal with the logs: only warnings there.
-    configure_logging(logging.WARNING if quiet else logging.INFO)
+    # The console chat shares the terminal with the logs: only warnings there (all in the file).
+    configure_logging(logging.WARNING if quiet else logging.INFO,
+                      settings.var_dir if args.command in ("run", "chat") else None)
     if args.command == "run":
         return cmd_run(settings, args.console)
     if args.command == "chat":

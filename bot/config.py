@@ -7,6 +7,8 @@ a repr or a log line.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 from dataclasses import dataclass, field
@@ -37,6 +39,23 @@ class Secret:
 
 def _int_list(raw: str) -> frozenset[int]:
     return frozenset(int(part) for part in raw.replace(" ", "").split(",") if part)
+
+
+MIN_SECRET_KEY_LENGTH = 32  # characters; a generated key has 64
+
+
+class SettingsError(ValueError):
+    """A setting that must not be used as given (the message says which and why)."""
+
+
+def _checked_secret_key(key: str) -> str:
+    """Refuse a short SECRET_KEY: pseudonyms (keyed HMAC) and sealed values are only as strong as it."""
+    if len(key) < MIN_SECRET_KEY_LENGTH:
+        raise SettingsError(
+            f"SECRET_KEY is {len(key)} characters long; it must be at least {MIN_SECRET_KEY_LENGTH} "
+            "(for example `python -c 'import secrets; print(secrets.token_urlsafe(48))'`), or unset "
+            "to have one generated into var/secret_key")
+    return key
 
 
 def _flag(raw: str, name: str) -> bool:
@@ -73,17 +92,41 @@ class Settings:
     action_server_port: int = 5055
     secret_key: Secret = field(default_factory=lambda: Secret(""))
     retention_days: int = 90
+    tracker_retention_days: int = 30  # Rasa's tracker holds what people wrote: kept less long
     default_language: str = "fr"
     var_dir: Path = PROJECT_ROOT / "var"
     rasa_timeout_seconds: float = 15.0
     tracker_store_url: str = ""
     reminder_minutes: int = 30
     urgent_reminder_minutes: int = 5
+    # Flood control (bot/gateway/telegram/flood.py): a person's burst, then one message per N s;
+    # and the person's messages relayed into the workers' group, per case and minute.
+    rate_limit_burst: int = 8
+    rate_limit_seconds: float = 2.0
+    relays_per_case_per_minute: int = 15
+    rasa_auth_token_override: Secret = field(default_factory=lambda: Secret(""))
+
+    @property
+    def rasa_auth_token(self) -> Secret:
+        """The token Rasa's HTTP API and REST channel ask for (`--auth-token`, `?token=`).
+
+        RASA_AUTH_TOKEN when set (a Rasa deployed on its own), else derived from SECRET_KEY, so
+        every process of one deployment agrees on it without it being written anywhere; the
+        derivation is one-way: the token does not reveal SECRET_KEY.
+        """
+        if self.rasa_auth_token_override:
+            return self.rasa_auth_token_override
+        if not self.secret_key:
+            raise SettingsError("no SECRET_KEY to derive Rasa's auth token from")
+        return Secret(hmac.new(self.secret_key.get().encode(), b"allervers/rasa-auth-token",
+                               hashlib.sha256).hexdigest())
     # A stranger in the workers' group reads every case: removed at once unless set to false.
     remove_unlisted_members: bool = True
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+    def from_env(cls, environ: dict[str, str] | None = None, *, with_secret_key: bool = True) -> Settings:
+        """The settings; `with_secret_key=False` for a process that seals and pseudonymises nothing
+        (the action server): it neither reads nor creates a key."""
         env = dict(os.environ if environ is None else environ)
         var_dir = Path(env.get("ALLERVERS_VAR_DIR", str(PROJECT_ROOT / "var")))
         default_language = env.get("DEFAULT_LANGUAGE", "fr")
@@ -92,7 +135,10 @@ class Settings:
                 f"DEFAULT_LANGUAGE={default_language!r} is not one of {SUPPORTED_LANGUAGES}"
             )
         workers_chat = env.get("WORKERS_CHAT_ID", "").strip()
-        secret_key = env.get("SECRET_KEY") or _load_or_create_secret_key(var_dir)
+        # Unset or empty (as in .env.example): the key generated once into var/secret_key.
+        secret_key = _checked_secret_key(
+            env.get("SECRET_KEY", "").strip() or _load_or_create_secret_key(var_dir)
+        ) if with_secret_key else ""
         return cls(
             telegram_bot_token=Secret(env.get("TELEGRAM_BOT_TOKEN", "").strip()),
             telegram_base_url=env.get("TELEGRAM_BASE_URL", "https://api.telegram.org/bot"),
@@ -103,6 +149,7 @@ class Settings:
             action_server_port=int(env.get("ACTION_SERVER_PORT", "5055")),
             secret_key=Secret(secret_key),
             retention_days=int(env.get("RETENTION_DAYS", "90")),
+            tracker_retention_days=int(env.get("TRACKER_RETENTION_DAYS", "30")),
             default_language=default_language,
             var_dir=var_dir,
             rasa_timeout_seconds=float(env.get("RASA_TIMEOUT_SECONDS", "15")),
@@ -110,6 +157,10 @@ class Settings:
             or f"sqlite:///{var_dir / 'rasa_tracker.db'}",
             reminder_minutes=int(env.get("CASE_REMINDER_MINUTES", "30")),
             urgent_reminder_minutes=int(env.get("URGENT_CASE_REMINDER_MINUTES", "5")),
+            rate_limit_burst=int(env.get("RATE_LIMIT_BURST", "8")),
+            rate_limit_seconds=float(env.get("RATE_LIMIT_SECONDS", "2")),
+            relays_per_case_per_minute=int(env.get("RELAYS_PER_CASE_PER_MINUTE", "15")),
+            rasa_auth_token_override=Secret(env.get("RASA_AUTH_TOKEN", "").strip()),
             remove_unlisted_members=_flag(env.get("REMOVE_UNLISTED_MEMBERS", "true"),
                                           "REMOVE_UNLISTED_MEMBERS"),
         )

@@ -7,6 +7,13 @@ The children die with the process that started them, even on `kill -9` (Linux: t
 them SIGKILL, `die_with_parent`), and a start refuses to run when something already holds one
 of its ports (it names that process): old servers answering the health checks would otherwise
 pass for new ones. Keeping them up while the gateway runs is `bot/supervisor.py`.
+
+Each child gets only what it needs: a small allow-list of the environment (PATH, locale...) and
+its own settings. Rasa gets the token its HTTP API and REST channel ask for (RASA_AUTH_TOKEN,
+read by `allervers_nlu.serve` and `allervers_nlu.channel`, never on a command line), never the
+bot token or SECRET_KEY; the action server (which seals and pseudonymises nothing) neither.
+Children run with umask 077 (their files, Rasa's tracker database included, are 0600), and their
+output goes through a pipe into a size-rotated `var/log/<name>.log` (`bot/privacy/local_files.py`).
 """
 
 from __future__ import annotations
@@ -26,11 +33,17 @@ from pathlib import Path
 
 import httpx
 import psutil
+from sqlalchemy.engine import make_url
 
 from bot.config import PROJECT_ROOT, Settings
+from bot.privacy.local_files import PRIVATE_UMASK, ChildLog, log_dir, purge_old_logs
 
 logger = logging.getLogger(__name__)
-RASA_BIN = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
+RASA_PYTHON = PROJECT_ROOT / ".venv-rasa" / "bin" / "python"
+# What a child may see of the gateway's environment (everything else, secrets included, stays).
+INHERITED = ("PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "PYTHONPATH",
+             "VIRTUAL_ENV", "SSL_CERT_FILE", "SSL_CERT_DIR")
+INHERITED_PREFIXES = ("LC_", "OMP_", "MKL_", "OPENBLAS_", "TF_CPP_")
 MODELS_DIR = PROJECT_ROOT / "models"
 
 
@@ -56,6 +69,23 @@ PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 class PortInUseError(RuntimeError):
     """A port the stack needs is already held, maybe by servers an earlier run left behind."""
+
+
+def child_setup() -> Callable[[], None]:
+    """A `preexec_fn`: umask 077 (the child's files are private) and death with the parent."""
+    die = die_with_parent()
+
+    def in_child() -> None:
+        os.umask(PRIVATE_UMASK)
+        if die is not None:
+            die()
+
+    return in_child
+
+
+def inherited_environment() -> dict[str, str]:
+    return {key: value for key, value in os.environ.items()
+            if key in INHERITED or key.startswith(INHERITED_PREFIXES)}
 
 
 def die_with_parent() -> Callable[[], None] | None:
@@ -125,9 +155,9 @@ class Stack:
     settings: Settings
     rasa_port: int
     action_port: int
-    tracker_db: Path
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)  # type: ignore[type-arg]
     commands: dict[str, list[str]] = field(default_factory=dict)  # how each was started
+    logs: dict[str, ChildLog] = field(default_factory=dict)
 
     @classmethod
     def for_settings(cls, settings: Settings, *, fresh_ports: bool = False) -> Stack:
@@ -135,45 +165,63 @@ class Stack:
             settings=settings,
             rasa_port=free_port() if fresh_ports else port_of(settings.rasa_url),
             action_port=free_port() if fresh_ports else settings.action_server_port,
-            tracker_db=settings.var_dir / "rasa_tracker.db",
         )
+
+    @property
+    def tracker_db(self) -> Path | None:
+        """The tracker store's file when it is SQLite (`TRACKER_STORE_URL`), else None."""
+        url = make_url(self.settings.tracker_store_url)
+        return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
 
     @property
     def rasa_url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
 
     @property
+    def rasa_token(self) -> str:
+        """What every request to this Rasa carries as `?token=`."""
+        return self.settings.rasa_auth_token.get()
+
+    @property
     def action_url(self) -> str:
         return f"http://127.0.0.1:{self.action_port}"
 
-    def _log(self, name: str):  # type: ignore[no-untyped-def]
-        log_dir = self.settings.var_dir / "log"
-        log_dir.mkdir(parents=True, exist_ok=True)
-        return (log_dir / f"{name}.log").open("ab")
+    def _log(self, name: str) -> ChildLog:
+        if name not in self.logs:
+            self.logs[name] = ChildLog(log_dir(self.settings.var_dir) / f"{name}.log")
+        return self.logs[name]
 
-    def env(self) -> dict[str, str]:
-        env = dict(os.environ)
-        env.update(
-            ACTION_SERVER_PORT=str(self.action_port),
-            ACTION_ENDPOINT_URL=f"{self.action_url}/webhook",
-            NLG_ENDPOINT_URL=f"{self.action_url}/nlg",
-            TRACKER_DIALECT="sqlite",
-            TRACKER_DB=str(self.tracker_db),
-            SECRET_KEY=self.settings.secret_key.get(),
-            ALLERVERS_VAR_DIR=str(self.settings.var_dir),
-            DEFAULT_LANGUAGE=self.settings.default_language,
-            # Rasa's telemetry and error reports (Sentry) would send data off the machine.
-            RASA_TELEMETRY_ENABLED="false",
-        )
+    def env(self, name: str) -> dict[str, str]:
+        """The environment of the child `name`: the allow-list, and what that child needs."""
+        env = inherited_environment()
+        if name == "rasa":
+            env.update(
+                RASA_AUTH_TOKEN=self.settings.rasa_auth_token.get(),
+                ACTION_ENDPOINT_URL=f"{self.action_url}/webhook",
+                NLG_ENDPOINT_URL=f"{self.action_url}/nlg",
+                # endpoints.yml: Rasa reads the tracker store the eraser of /forget reads.
+                TRACKER_STORE_URL=self.settings.tracker_store_url,
+                # Rasa's telemetry and error reports (Sentry) would send data off the machine.
+                RASA_TELEMETRY_ENABLED="false",
+                SANIC_ACCESS_LOG="false",  # an access line would carry the ?token=
+            )
+        else:
+            env.update(
+                ACTION_SERVER_PORT=str(self.action_port),
+                ALLERVERS_VAR_DIR=str(self.settings.var_dir),
+                DEFAULT_LANGUAGE=self.settings.default_language,
+                RETENTION_DAYS=str(self.settings.retention_days),
+            )
         return env
 
     def spawn(self, name: str, command: list[str]) -> subprocess.Popen:  # type: ignore[type-arg]
         """Start `command` as the child `name`, its output in var/log/<name>.log; it dies with us."""
-        with self._log(name) as log:
-            process = subprocess.Popen(
-                command, cwd=PROJECT_ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT,
-                preexec_fn=die_with_parent(),
-            )
+        process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=self.env(name), stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, preexec_fn=child_setup(),
+        )
+        assert process.stdout is not None
+        self._log(name).follow(process.stdout)
         self.processes[name], self.commands[name] = process, command
         return process
 
@@ -196,9 +244,11 @@ class Stack:
         self.spawn("actions", [sys.executable, "-m", "bot.actions.server"])
 
     def start_rasa(self, *, with_actions: bool = True) -> None:
-        self.tracker_db.parent.mkdir(parents=True, exist_ok=True)
-        command = [
-            str(RASA_BIN), "run", "--enable-api", "--model", str(latest_model()),
+        if self.tracker_db is not None:
+            self.tracker_db.parent.mkdir(parents=True, exist_ok=True)
+        command = [  # `rasa run`, given --auth-token from RASA_AUTH_TOKEN (allervers_nlu/serve.py)
+            str(RASA_PYTHON), "-m", "allervers_nlu.serve", "run", "--enable-api",
+            "--model", str(latest_model()),
             "--port", str(self.rasa_port), "--interface", "127.0.0.1",
             "--credentials", "credentials.yml",
         ]
@@ -214,12 +264,15 @@ class Stack:
             )
         if "rasa" in self.processes:
             wait_until(
-                lambda: bool(httpx.get(f"{self.rasa_url}/status", timeout=2).json().get("model_file")),
+                lambda: bool(httpx.get(f"{self.rasa_url}/status", timeout=2,
+                                       params={"token": self.settings.rasa_auth_token.get()})
+                             .json().get("model_file")),
                 "Rasa server", timeout, self.processes["rasa"],
             )
 
     def start(self, *, with_actions: bool = True, timeout: float = 180.0) -> Stack:
         self.check_ports(["actions", "rasa"] if with_actions else ["rasa"])
+        purge_old_logs(log_dir(self.settings.var_dir))
         if with_actions:
             self.start_actions()
         self.start_rasa(with_actions=with_actions)
@@ -227,6 +280,7 @@ class Stack:
         return self
 
     def stop(self, name: str | None = None) -> None:
+        """Stop the child `name`, or every child (and then close their logs)."""
         names = [name] if name else list(self.processes)
         for key in names:
             process = self.processes.pop(key, None)
@@ -238,6 +292,10 @@ class Stack:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        if name is None:
+            for log in self.logs.values():
+                log.close()
+            self.logs.clear()
 
     def __enter__(self) -> Stack:
         return self.start()

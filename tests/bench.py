@@ -135,10 +135,10 @@ async def gateway_open_loop(emulator: BotApiEmulator, chats: int, rate: float, d
     return latencies, sent / elapsed
 
 
-async def rasa_open_loop(rasa_url: str, chats: int, rate: float, duration: float):
+async def rasa_open_loop(rasa_url: str, token: str, chats: int, rate: float, duration: float):
     latencies: dict[str, list[float]] = {kind: [] for kind in TURNS}
     rng = random.Random(7)
-    async with httpx.AsyncClient(base_url=rasa_url, timeout=60) as client:
+    async with httpx.AsyncClient(base_url=rasa_url, timeout=60, params={"token": token}) as client:
         async def one(sender, kind, text):
             started = time.perf_counter()
             response = await client.post("/webhooks/rest/webhook",
@@ -221,7 +221,7 @@ def table(rows: list[list[str]]) -> str:
 async def main_async(args: argparse.Namespace) -> str:
     var_dir = Path(tempfile.mkdtemp(prefix="allervers-bench-"))
     settings = Settings.from_env({
-        "SECRET_KEY": "bench", "ALLERVERS_VAR_DIR": str(var_dir),
+        "SECRET_KEY": "bench-secret-key-0123456789abcdefgh", "ALLERVERS_VAR_DIR": str(var_dir),
         "DATABASE_URL": f"sqlite:///{var_dir / 'app.db'}", "TELEGRAM_BOT_TOKEN": "123456:TEST",
     })
     migrate(settings.database_url)
@@ -230,16 +230,18 @@ async def main_async(args: argparse.Namespace) -> str:
     stack.start(timeout=300)
     try:
         print("held-out NLU accuracy...", flush=True)
-        nlu = {lang: evaluate_language(stack.rasa_url, lang) for lang in ("fr", "en", "ar")}
-        real = {lang: evaluate_set(stack.rasa_url, REAL_DIR, lang) for lang in ("fr", "en", "ar")}
-        situations = {lang: evaluate_set(stack.rasa_url, SITUATIONS_DIR, lang) for lang in ("fr", "en", "ar")}
+        url, token = stack.rasa_url, stack.rasa_token
+        nlu = {lang: evaluate_language(url, lang, token=token) for lang in ("fr", "en", "ar")}
+        real = {lang: evaluate_set(url, REAL_DIR, lang, token=token) for lang in ("fr", "en", "ar")}
+        situations = {lang: evaluate_set(url, SITUATIONS_DIR, lang, token=token)
+                      for lang in ("fr", "en", "ar")}
         pids = {"Rasa server": stack.processes["rasa"].pid,
                 "action + NLG server": stack.processes["actions"].pid,
                 "gateway + emulator (bench process)": psutil.Process().pid}
         # The bench process is the parent of Rasa and the action server: count it alone.
         with PeakMemory(pids, frozenset({"gateway + emulator (bench process)"})) as memory:
             print("direct to Rasa, open loop...", flush=True)
-            direct = await rasa_open_loop(stack.rasa_url, args.chats, args.rate, args.duration)
+            direct = await rasa_open_loop(url, token, args.chats, args.rate, args.duration)
             async with BotApiEmulator(token="123456:TEST") as emulator:
                 gw_settings = dataclasses.replace(settings, telegram_base_url=emulator.base_url,
                                                   rasa_url=stack.rasa_url)

@@ -2,6 +2,10 @@
 
 Rasa calls `/webhook` to run custom actions and `/nlg` to render every response name into the
 conversation's language.
+
+Only Rasa, server to server, calls it: no browser has any business here, so no CORS origin is
+allowed (rasa_sdk's `create_app` allows every origin, `*`, unless told otherwise). It listens on
+127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -42,6 +46,11 @@ def conversation_language(body: dict[str, Any], default: str) -> str:
     return default
 
 
+def action_app() -> Sanic:
+    """rasa_sdk's app for `bot.actions`, allowing no cross-origin request (empty origin list)."""
+    return create_app("bot.actions", cors_origins=[])
+
+
 def build_app(settings: Settings) -> Sanic:
     check_catalogs()
     tax_benefit_system()  # load OpenFisca once, before the first request
@@ -49,7 +58,7 @@ def build_app(settings: Settings) -> Sanic:
     # The first simulation builds OpenFisca's caches (a few seconds): do it now, not for a person.
     estimate_entitlements(Answers(age_band="25_64", housing="tenant", rent=Decimal(500)),
                           dt.date.today())
-    app = create_app("bot.actions")
+    app = action_app()
 
     @app.post("/nlg")
     async def nlg(request: Request) -> response.HTTPResponse:
@@ -66,7 +75,7 @@ def build_app(settings: Settings) -> Sanic:
 
 
 def main() -> None:
-    settings = Settings.from_env()
+    settings = Settings.from_env(with_secret_key=False)  # it seals and pseudonymises nothing
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = build_app(settings)
     app.run(host="127.0.0.1", port=settings.action_server_port, workers=1,

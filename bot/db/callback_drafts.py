@@ -26,7 +26,7 @@ class CallbackDrafts:
                 return None
             return CallbackDraft(
                 step=row.step, consent=row.consent, method=row.method,
-                phone=self._phones.open(row.phone_sealed) if row.phone_sealed else None,
+                phone=self._phones.open(row.phone_sealed, f"draft:{pseudonym}") if row.phone_sealed else None,
                 preferred_time=row.preferred_time, interpreter=row.interpreter)
 
     @in_thread
@@ -34,7 +34,7 @@ class CallbackDrafts:
         with self._sessions.begin() as session:
             row = session.get(CallbackDraftRow, pseudonym) or CallbackDraftRow(pseudonym=pseudonym)
             row.step, row.consent, row.method = draft.step, draft.consent, draft.method
-            row.phone_sealed = self._phones.seal(draft.phone) if draft.phone else None
+            row.phone_sealed = self._phones.seal(draft.phone, f"draft:{pseudonym}") if draft.phone else None
             row.preferred_time, row.interpreter = draft.preferred_time, draft.interpreter
             row.updated_at = now()
             session.add(row)

@@ -64,12 +64,13 @@ class Cases:
             case = Case(
                 pseudonym=new.pseudonym, state=CaseState.NEW.value, language=new.language,
                 urgent=new.urgent, topics=",".join(new.topics), contact_method=new.contact_method,
-                phone_sealed=self._phones.seal(new.phone) if new.phone else None,
                 preferred_time=new.preferred_time, interpreter=new.interpreter,
                 created_at=now(), updated_at=now(),
             )
             session.add(case)
             session.flush()
+            if new.phone:  # sealed for this case's row: its id exists from the flush on
+                case.phone_sealed = self._phones.seal(new.phone, f"case:{case.id}")
             session.add(CaseEvent(case_id=case.id, actor="person", from_state=None,
                                   to_state=CaseState.NEW.value, at=now()))
         return case
@@ -126,7 +127,7 @@ class Cases:
     @in_thread
     def move(self, case_id: int, target: CaseState, actor: str, *,
              expect: frozenset[CaseState] | None = None, claimed_by: str | None = None,
-             only_claimer: str | None = None) -> Case:
+             only_claimer: str | None = None, action: str | None = None) -> Case:
         """Atomically move a case to `target`; raise InvalidTransitionError if it cannot move."""
         with self._sessions.begin() as session:
             case = session.get(Case, case_id)
@@ -150,7 +151,7 @@ class Cases:
             if result.rowcount != 1:
                 raise InvalidTransitionError("changed meanwhile")
             session.add(CaseEvent(case_id=case_id, actor=actor, from_state=previous,
-                                  to_state=target.value, at=now()))
+                                  to_state=target.value, action=action, at=now()))
         return self._get(case_id)
 
     def _get(self, case_id: int) -> Case:
@@ -160,7 +161,7 @@ class Cases:
             return case
 
     def phone_of(self, case: Case) -> str | None:
-        return self._phones.open(case.phone_sealed) if case.phone_sealed else None
+        return self._phones.open(case.phone_sealed, f"case:{case.id}") if case.phone_sealed else None
 
     @in_thread
     def open_cases(self) -> list[Case]:
@@ -183,6 +184,23 @@ class Cases:
     def mark_announced(self, case_id: int) -> None:
         with self._sessions.begin() as session:
             session.execute(update(Case).where(Case.id == case_id).values(last_announced_at=now()))
+
+    @in_thread
+    def mark_urgent(self, case_id: int) -> Case:
+        """Danger words in an open case: urgent from now on (cards, topic names, reminders)."""
+        with self._sessions.begin() as session:
+            session.execute(update(Case).where(Case.id == case_id).values(urgent=True, updated_at=now()))
+        return self._get(case_id)
+
+    @in_thread
+    def audit(self, case_id: int, actor: str, action: str) -> None:
+        """An act on a case that is not a transition (a worker's /say or /note), in the audit log."""
+        with self._sessions.begin() as session:
+            case = session.get(Case, case_id)
+            if case is None:
+                return
+            session.add(CaseEvent(case_id=case_id, actor=actor, from_state=case.state,
+                                  to_state=case.state, action=action[:32], at=now()))
 
     @in_thread
     def events(self, case_id: int) -> list[CaseEvent]:

@@ -1,11 +1,14 @@
-"""Contacts: the person's language choice, first/last seen and start payload, by pseudonym."""
+"""Contacts: the person's language choice, first/last seen, start payload and when they last used
+danger words, by pseudonym."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.clock import now
+from bot.clock import aware, now
 from bot.db.in_thread import in_thread
 from bot.db.models import Contact
 
@@ -34,3 +37,19 @@ class Contacts:
             if start_payload:
                 contact.start_payload = start_payload
             return contact.language
+
+    @in_thread
+    def mark_danger(self, pseudonym: str) -> None:
+        """Danger words were used now (kept in the database: a restart keeps the urgent flag)."""
+        with self._sessions.begin() as session:
+            contact = session.get(Contact, pseudonym)
+            if contact is None:
+                contact = Contact(pseudonym=pseudonym, first_seen=now(), last_seen=now())
+                session.add(contact)
+            contact.danger_at = now()
+
+    @in_thread
+    def used_danger_words_within(self, pseudonym: str, window: dt.timedelta) -> bool:
+        with self._sessions() as session:
+            at = aware(session.scalar(select(Contact.danger_at).where(Contact.pseudonym == pseudonym)))
+            return at is not None and now() - at <= window

@@ -15,7 +15,8 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 def create_engine_for(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, future=True)
+    # hide_parameters: an SQL error names the statement, never the values (a phone, a pseudonym).
+    engine = create_engine(url, future=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")

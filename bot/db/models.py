@@ -45,6 +45,8 @@ class Contact(Base):
     last_seen: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
+    # Danger words were last used then: a callback request made soon after is flagged urgent.
+    danger_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class ProcessedUpdate(Base):
@@ -130,6 +132,9 @@ class CaseEvent(Base):
     actor: Mapped[str] = mapped_column(String(64))
     from_state: Mapped[str | None] = mapped_column(String(16))
     to_state: Mapped[str] = mapped_column(String(16))
+    # Set when the event records an act rather than (only) a transition: "say:<key>", "note",
+    # "cancel", by a worker other than the one who claimed the case.
+    action: Mapped[str | None] = mapped_column(String(32))
 
 
 class CaseNote(Base):
@@ -154,3 +159,24 @@ class RelayedMessage(Base):
     person_message_id: Mapped[int] = mapped_column(BigInteger)
     workers_message_id: Mapped[int] = mapped_column(BigInteger, index=True)
     direction: Mapped[str] = mapped_column(String(16))  # to_worker | to_person
+
+
+class PostedMessage(Base):
+    """Something the bot posted on Telegram about a person, kept only so it can be deleted there.
+
+    On /forget, when its case closes (the phone number sent privately to a worker) or at retention.
+    The row goes once Telegram confirmed (deleted, already gone, or too old and blanked out).
+    A private chat's id (the person's, or the worker who got the number) is sealed; the workers'
+    group's id is not a person's. A forum topic is kept as kind "topic", its thread id as message id.
+    """
+
+    __tablename__ = "posted_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    pseudonym: Mapped[str] = mapped_column(String(64), index=True)
+    case_id: Mapped[int | None] = mapped_column(Integer, index=True)  # no foreign key: outlives /forget
+    chat_id_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # a private chat
+    workers_chat_id: Mapped[int | None] = mapped_column(BigInteger)  # or the workers' group
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))  # see bot/db/posted.py: KINDS
+    posted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

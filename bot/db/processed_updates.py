@@ -4,6 +4,10 @@ An update is `received` (kept sealed, with the id of the gateway run handling it
 handlers are done, then `answered` (the update itself dropped). Telegram does not send an update
 again once the next poll has started, so a gateway killed mid-turn leaves the row `received`:
 the next run takes it over (`claim`, a compare-and-set on the run id) and answers it.
+
+Telegram keeps an update 24 hours at most, and after a week with no update it chooses the next
+ids afresh, maybe ones the bot has seen before: a row older than a day is never a re-delivery,
+so its id is free again.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from bot.privacy.crypto import SealedBox
 
 RECEIVED, ANSWERED, ABANDONED = "received", "answered", "abandoned"
 MAX_ATTEMPTS = 3  # an update that made the gateway crash this often is not tried again
+# Telegram keeps an undelivered update this long at most: an older row cannot be a re-delivery.
+REDELIVERY_WINDOW = dt.timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -38,17 +44,26 @@ class ProcessedUpdates:
 
     @in_thread
     def claim(self, update_id: int, payload: str) -> bool:
-        """True if this run is to handle the update: its first delivery, or one that an earlier
-        run received and never answered; False for a re-delivery or one being handled here."""
+        """True if this run is to handle the update: its first delivery, one that an earlier
+        run received and never answered, or an id last seen over a day ago (chosen afresh by
+        Telegram); False for a re-delivery or one being handled here."""
         try:
             with self._sessions.begin() as session:
                 session.execute(insert(ProcessedUpdate).values(
                     update_id=update_id, state=RECEIVED, run_id=self.run_id, attempts=1,
-                    payload_sealed=self._box.seal(payload), processed_at=now()))
+                    payload_sealed=self._box.seal(payload, str(update_id)), processed_at=now()))
             return True
         except IntegrityError:
             pass
         with self._sessions.begin() as session:
+            reused = session.execute(  # an id chosen afresh by Telegram, seen long ago
+                update(ProcessedUpdate)
+                .where(ProcessedUpdate.update_id == update_id,
+                       ProcessedUpdate.processed_at < now() - REDELIVERY_WINDOW)
+                .values(state=RECEIVED, run_id=self.run_id, attempts=1,
+                        payload_sealed=self._box.seal(payload, str(update_id)), processed_at=now()))
+            if reused.rowcount == 1:  # type: ignore[attr-defined]
+                return True
             taken = session.execute(
                 update(ProcessedUpdate)
                 .where(ProcessedUpdate.update_id == update_id, ProcessedUpdate.state == RECEIVED,
@@ -79,4 +94,5 @@ class ProcessedUpdates:
                 select(ProcessedUpdate.update_id, ProcessedUpdate.payload_sealed)
                 .where(ProcessedUpdate.state == RECEIVED, ProcessedUpdate.run_id != self.run_id)
                 .order_by(ProcessedUpdate.update_id)).all()
-        return [Unanswered(update_id, self._box.open(sealed)) for update_id, sealed in rows if sealed]
+        return [Unanswered(update_id, self._box.open(sealed, str(update_id)))
+                for update_id, sealed in rows if sealed]

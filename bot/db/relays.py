@@ -25,7 +25,7 @@ class RelayedMessages:
         with self._sessions() as session:
             return session.scalar(select(RelayedMessage).where(
                 RelayedMessage.case_id == case_id,
-                RelayedMessage.person_message_id == person_message_id))
+                RelayedMessage.person_message_id == person_message_id).order_by(RelayedMessage.id))
 
     @in_thread
     def of_workers_message(self, workers_message_id: int) -> RelayedMessage | None:

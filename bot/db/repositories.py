@@ -13,6 +13,7 @@ from bot.db.cases import Cases
 from bot.db.contacts import Contacts
 from bot.db.engine import session_factory
 from bot.db.notes import CaseNotes
+from bot.db.posted import PostedMessages
 from bot.db.processed_updates import ProcessedUpdates
 from bot.db.relays import RelayedMessages
 from bot.db.routes import PersonRoutes
@@ -28,6 +29,7 @@ class Repositories:
     notes: CaseNotes
     relays: RelayedMessages
     callback_drafts: CallbackDrafts
+    posted: PostedMessages
 
     @classmethod
     def open(cls, engine: Engine, secret_key: str, *, run_id: str | None = None) -> Repositories:
@@ -43,4 +45,5 @@ class Repositories:
             notes=CaseNotes(sessions),
             relays=RelayedMessages(sessions),
             callback_drafts=CallbackDrafts(sessions, secret_key),
+            posted=PostedMessages(sessions, secret_key),
         )

@@ -19,7 +19,7 @@ class PersonRoutes:
     def save(self, pseudonym: str, chat_id: int) -> None:
         with self._sessions.begin() as session:
             route = session.get(PersonRoute, pseudonym)
-            sealed = self._box.seal(str(chat_id))
+            sealed = self._box.seal(str(chat_id), pseudonym)
             if route is None:
                 session.add(PersonRoute(pseudonym=pseudonym, chat_id_sealed=sealed))
             else:
@@ -29,4 +29,4 @@ class PersonRoutes:
     def chat_id(self, pseudonym: str) -> int | None:
         with self._sessions() as session:
             route = session.get(PersonRoute, pseudonym)
-            return int(self._box.open(route.chat_id_sealed)) if route else None
+            return int(self._box.open(route.chat_id_sealed, pseudonym)) if route else None

@@ -7,7 +7,9 @@ are saved like any other; with no workers' group, nobody is told (`NoCaseEvents`
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
+import threading
 
 from bot.buttons import CallbackAnswer, ChooseLanguage, MyRequest, intent_payload, parse_button
 from bot.cases.events import NoCaseEvents
@@ -31,11 +33,44 @@ def show(messages: list[Outgoing]) -> list[str]:
     return choices
 
 
+def read_typed(prompt: str) -> str:
+    """`input(prompt)`, but never holding the lock of `sys.stdin`'s buffer while it waits.
+
+    A terminal (stdin and stdout both ttys) is read by `input()` through the C readline, which
+    takes no such lock. Anything else (a pipe) is read from the raw file: a thread blocked in
+    `sys.stdin.readline()` holds the buffer's lock, and Python then aborts at exit ("could not
+    acquire lock ... at interpreter shutdown") instead of exiting 0.
+    """
+    raw = getattr(getattr(sys.stdin, "buffer", None), "raw", None)
+    if raw is None or (sys.stdin.isatty() and sys.stdout.isatty()):
+        return input(prompt)
+    print(prompt, end="", flush=True)
+    data = raw.readline()
+    if not data:
+        raise EOFError
+    return str(data.decode("utf-8", errors="replace").rstrip("\r\n"))
+
+
 async def read_line(prompt: str) -> str | None:
-    try:
-        return await asyncio.to_thread(input, prompt)
-    except EOFError:
-        return None
+    """One line typed; None at the end of input: Ctrl-D, or the terminal closed (EIO).
+
+    Read in a daemon thread rather than asyncio's executor: `asyncio.run` waits for the
+    executor's threads when it stops, and one blocked in `input()` kept a bot that was asked to
+    stop (Ctrl-C, SIGHUP) running until someone pressed Enter.
+    """
+    loop = asyncio.get_running_loop()
+    line: asyncio.Future[str | None] = loop.create_future()
+
+    def read() -> None:
+        try:
+            typed: str | None = read_typed(prompt)
+        except (EOFError, OSError):
+            typed = None
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits any more
+            loop.call_soon_threadsafe(lambda: line.done() or line.set_result(typed))
+
+    threading.Thread(target=read, name="console input", daemon=True).start()
+    return await line
 
 
 async def press(conversation: Conversation, person: str, data: str,

@@ -12,7 +12,7 @@ from telegram.ext import Application
 from bot.config import Settings
 from bot.gateway.telegram.app import ALLOWED_UPDATES, build_application
 from bot.stack import Stack
-from tests.e2e.botapi_emulator import BotApiEmulator
+from tests.e2e.botapi_emulator import BotApiEmulator, make_chat, make_user, private_chat
 
 TOKEN = "123456:TEST"
 _emulators = itertools.count(1)
@@ -55,3 +55,26 @@ async def gateway(settings: Settings, stack: Stack,
     application = await start_gateway(gateway_settings(settings, stack, emulator))
     yield application
     await stop_gateway(application)
+
+
+@dataclasses.dataclass
+class Desk:
+    """A forum workers' group, one worker (with a private chat with the bot), and the gateway."""
+
+    group: dict
+    worker: dict
+    application: Application
+    settings: Settings
+
+
+@pytest.fixture
+async def desk(settings: Settings, stack: Stack, emulator: BotApiEmulator) -> AsyncIterator[Desk]:
+    group = emulator.add_chat(make_chat("supergroup", title="Maraude", is_forum=True))
+    worker = make_user("Worker", language_code="fr")
+    emulator.add_chat(private_chat(worker))
+    desk_settings = dataclasses.replace(gateway_settings(settings, stack, emulator),
+                                        workers_chat_id=group["id"],
+                                        worker_user_ids=frozenset({worker["id"]}))
+    running = Desk(group, worker, await start_gateway(desk_settings), desk_settings)
+    yield running
+    await stop_gateway(running.application)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.language_id import identify_language
 from tests.e2e.botapi_emulator import BotApiEmulator, make_user
 
 
@@ -26,3 +27,44 @@ async def open_chat(emulator: BotApiEmulator, language: str, telegram_language: 
     picker = await send_and_wait(emulator, user, "/start")
     greeting = await press_and_wait(emulator, user, picker, f"lang:{language}")
     return user, greeting
+
+
+def assert_written_in(text: str, language: str) -> None:
+    """The bot's reply is not empty and is written in `language` (Arabic script for ar, the
+    language identifier between French and English otherwise)."""
+    assert text.strip(), "an empty reply"
+    found = identify_language(text, default=language)
+    assert found == language, f"a reply in {found} to a person who chose {language}: {text[:200]!r}"
+
+
+def has_button(prefix: str):  # type: ignore[no-untyped-def]
+    """A wait predicate: the message offers a button whose data starts with `prefix`."""
+    return lambda m: any(str(b.get("callback_data", "")).startswith(prefix)
+                         for row in (m.get("reply_markup") or {}).get("inline_keyboard", []) for b in row)
+
+
+async def callback_up_to_the_phone(emulator: BotApiEmulator, person, greeting):  # type: ignore[no-untyped-def]
+    """"Talk to a person", consent, "by phone": the bot now waits for the number."""
+    mark = emulator.mark(person["id"])
+    emulator.press_button(person, greeting, "/talk_to_human", strict=False)
+    consent = await emulator.wait_for_message(person["id"], has_button("cb:consent:yes"), after=mark,
+                                              timeout=60)
+    method = await press_and_wait(emulator, person, consent, "cb:consent:yes")
+    return await press_and_wait(emulator, person, method, "cb:method:phone")
+
+
+async def finish_callback(emulator: BotApiEmulator, person, ask_time):  # type: ignore[no-untyped-def]
+    """Any time, no interpreter: the bot's confirmation (the request is committed before it)."""
+    ask_interpreter = await press_and_wait(emulator, person, ask_time, "cb:time:any")
+    return await press_and_wait(emulator, person, ask_interpreter, "cb:interp:no")
+
+
+async def callback_by_telegram(emulator: BotApiEmulator, person, greeting):  # type: ignore[no-untyped-def]
+    """A whole callback request answered in Telegram (no number); the confirmation."""
+    mark = emulator.mark(person["id"])
+    emulator.press_button(person, greeting, "/talk_to_human", strict=False)
+    consent = await emulator.wait_for_message(person["id"], has_button("cb:consent:yes"), after=mark,
+                                              timeout=60)
+    method = await press_and_wait(emulator, person, consent, "cb:consent:yes")
+    ask_time = await press_and_wait(emulator, person, method, "cb:method:telegram")
+    return await finish_callback(emulator, person, ask_time)

@@ -160,6 +160,17 @@ async def test_nothing_personal_is_stored(gateway, emulator, settings, stack):
     assert str(user["id"]) not in tracker_dump, "Rasa only ever sees the pseudonym"
 
 
+
+async def test_a_phone_number_email_and_iban_never_reach_rasas_tracker(gateway, emulator, stack):
+    user, _ = await open_chat(emulator, "fr")
+    await ask(emulator, user, "j'ai droit au rsa ? appelez-moi au 06 12 34 56 78, "
+                              "zorglub@example.org, FR76 3000 6000 0112 3456 7890 189, loyer 450 euros")
+    tracker_dump = "\n".join(sqlite3.connect(stack.tracker_db).iterdump())
+    for personal in ("12 34 56 78", "zorglub@", "3000 6000"):
+        assert personal not in tracker_dump
+    assert "[phone]" in tracker_dump and "450 euros" in tracker_dump
+    assert stack.tracker_db.stat().st_mode & 0o777 == 0o600, "Rasa's tracker is private"
+
 async def test_rasa_down_gives_a_clear_message_then_recovers(gateway, emulator, stack):
     user, _ = await open_chat(emulator, "en")
     stack.stop("rasa")

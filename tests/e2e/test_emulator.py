@@ -290,3 +290,23 @@ async def test_group_membership(emu: BotApiEmulator) -> None:
         (update,) = await bot.get_updates(offset=update.update_id + 1, timeout=0,
                                           allowed_updates=["chat_member", "my_chat_member"])
         assert update.my_chat_member.new_chat_member.status == "member"
+
+
+async def test_adding_the_bot_to_a_group_and_leaving_it(emu: BotApiEmulator) -> None:
+    """my_chat_member when a user adds the bot; leaveChat, Telegram's update about it, then 403."""
+    user, group = make_user(), make_chat(title="Strangers")
+    added = emu.add_bot_to(user, group)
+    assert added["my_chat_member"]["new_chat_member"]["status"] == "member"
+    async with make_bot(emu) as bot:
+        (update,) = await bot.get_updates(timeout=0)
+        assert update.my_chat_member is not None and update.my_chat_member.chat.id == group["id"]
+        assert update.my_chat_member.from_user.id == user["id"]
+        assert await bot.send_message(group["id"], "hello")
+        assert await bot.leave_chat(group["id"]) is True
+        (left,) = await bot.get_updates(offset=update.update_id + 1, timeout=0)
+        assert left.my_chat_member is not None and left.my_chat_member.new_chat_member.status == "left"
+        with pytest.raises(TelegramError, match="not a member"):
+            await bot.send_message(group["id"], "still here?")
+        emu.add_chat({"id": user["id"], "type": "private", "first_name": user["first_name"]})
+        with pytest.raises(BadRequest, match="private chats"):
+            await bot.leave_chat(user["id"])

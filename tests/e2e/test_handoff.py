@@ -119,12 +119,15 @@ async def test_arabic_phone_callback_claimed_relayed_closed(team, emulator, sett
     claimed_msg = await emulator.wait_for_message(person["id"], after=person_mark, timeout=30)
     assert claimed_msg["text"] == ar.gettext(desk_texts.PERSON_TOLD_CLAIMED_PHONE, number=f"#{case_id}")
 
-    # Relay both ways: the person's text goes to the topic, not to Rasa.
+    # Relay both ways: the person's text goes to the topic, not to Rasa, labelled as theirs.
     thread = card["message_thread_id"]
     group_mark = emulator.mark(group["id"])
     emulator.send_text(person, "عندي سؤال على الكراء")
-    await emulator.wait_for_call("copyMessage", lambda c: c.get("message_thread_id") == thread,
-                                 timeout=30)
+    relayed_in = await emulator.wait_for_message(
+        group["id"], lambda m: m.get("message_thread_id") == thread and "الكراء" in m["text"],
+        after=group_mark, timeout=30)
+    assert relayed_in["text"] == Translator("fr").gettext(
+        desk_texts.PERSON_LABEL, number=f"#{case_id}") + "\nعندي سؤال على الكراء"
     person_mark = emulator.mark(person["id"])
     emulator.send_text(winner, "Bonjour, je vous appelle demain matin.", chat=group,
                        message_thread_id=thread)

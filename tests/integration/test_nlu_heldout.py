@@ -40,21 +40,22 @@ PARAPHRASE_BENEFIT_FLOORS = {"fr": 0.85, "en": 0.85, "ar": 0.80}
 
 @pytest.mark.parametrize("language", sorted(REAL_FLOORS))
 def test_real_questions_meet_the_floor(stack, language):
-    report = evaluate_set(stack.rasa_url, REAL_DIR, language)
+    report = evaluate_set(stack.rasa_url, REAL_DIR, language, token=stack.rasa_token)
     print(f"\n{report.summary()}")
     assert report.accuracy >= REAL_FLOORS[language], report.errors_digest()
 
 
 @pytest.mark.parametrize("language", sorted(REAL_FLOORS))
 def test_described_situations_meet_the_floor(stack, language):
-    report = evaluate_set(stack.rasa_url, SITUATIONS_DIR, language)
+    report = evaluate_set(stack.rasa_url, SITUATIONS_DIR, language, token=stack.rasa_token)
     print(f"\n{report.summary()}")
     assert report.accuracy >= SITUATION_FLOORS[language], report.errors_digest()
 
 
 @pytest.mark.parametrize("language", sorted(REAL_FLOORS))
 def test_named_rights_are_found(stack, language):
-    reports = [evaluate_set(stack.rasa_url, d, language) for d in (REAL_DIR, SITUATIONS_DIR)]
+    reports = [evaluate_set(stack.rasa_url, d, language, token=stack.rasa_token)
+               for d in (REAL_DIR, SITUATIONS_DIR)]
     named = sum(r.named_total for r in reports)
     correct = sum(r.named_correct for r in reports)
     print(f"\n{language}: named {correct}/{named}")
@@ -63,7 +64,7 @@ def test_named_rights_are_found(stack, language):
 
 @pytest.mark.parametrize("language", sorted(PARAPHRASE_FLOORS))
 def test_paraphrases_meet_the_floor(stack, language):
-    report = evaluate_language(stack.rasa_url, language)
+    report = evaluate_language(stack.rasa_url, language, token=stack.rasa_token)
     print(f"\n{language}: {report.summary()}")
     assert report.intent_accuracy >= PARAPHRASE_FLOORS[language], report.errors_digest()
     assert report.benefit_accuracy >= PARAPHRASE_BENEFIT_FLOORS[language], report.errors_digest()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+import yaml
 
 from bot.config import PROJECT_ROOT, Settings
 from bot.stack import PortInUseError, Stack, free_port
@@ -21,7 +22,7 @@ GATEWAY = textwrap.dedent("""
     import sys, time
     from bot.config import Settings
     from bot.stack import Stack
-    stack = Stack.for_settings(Settings.from_env({"SECRET_KEY": "k", "ALLERVERS_VAR_DIR": sys.argv[1]}))
+    stack = Stack.for_settings(Settings.from_env({"SECRET_KEY": "k" * 32, "ALLERVERS_VAR_DIR": sys.argv[1]}))
     child = stack.spawn("rasa", [sys.executable, "-c", "import time; time.sleep(60)"])
     print(child.pid, flush=True)
     time.sleep(60)
@@ -62,7 +63,7 @@ def test_a_start_names_the_process_that_holds_a_port_and_refuses(tmp_path: Path)
     try:
         assert holder.stdout.readline() == "up\n"  # type: ignore[union-attr]
         stack = Stack.for_settings(Settings.from_env(
-            {"SECRET_KEY": "k", "ALLERVERS_VAR_DIR": str(tmp_path), "RASA_URL": f"http://127.0.0.1:{port}"}))
+            {"SECRET_KEY": "k" * 32, "ALLERVERS_VAR_DIR": str(tmp_path), "RASA_URL": f"http://127.0.0.1:{port}"}))
         with pytest.raises(PortInUseError, match=rf"port {port} \(Rasa\) is already in use by "
                                                  rf"pid {holder.pid} \(.*socket.*\)"):
             stack.start()
@@ -75,5 +76,47 @@ def test_a_start_names_the_process_that_holds_a_port_and_refuses(tmp_path: Path)
 
 def test_free_ports_pass_the_check(tmp_path: Path):
     stack = Stack.for_settings(Settings.from_env(
-        {"SECRET_KEY": "k", "ALLERVERS_VAR_DIR": str(tmp_path)}), fresh_ports=True)
+        {"SECRET_KEY": "k" * 32, "ALLERVERS_VAR_DIR": str(tmp_path)}), fresh_ports=True)
     stack.check_ports(["actions", "rasa"])
+
+
+def test_rasa_and_the_eraser_read_the_one_tracker_store_setting(tmp_path: Path):
+    """/forget erases where Rasa writes: endpoints.yml gives Rasa TRACKER_STORE_URL, the very
+    setting the eraser reads (Rasa uses a `url` with a scheme as is)."""
+    elsewhere = tmp_path / "shared" / "tracker.db"
+    settings = Settings.from_env({"SECRET_KEY": "k" * 32, "ALLERVERS_VAR_DIR": str(tmp_path),
+                                  "TRACKER_STORE_URL": f"sqlite:///{elsewhere}"})
+    stack = Stack.for_settings(settings, fresh_ports=True)
+    assert stack.env("rasa")["TRACKER_STORE_URL"] == settings.tracker_store_url == f"sqlite:///{elsewhere}"
+    assert stack.tracker_db == elsewhere
+    endpoints = yaml.safe_load((PROJECT_ROOT / "endpoints.yml").read_text())
+    assert endpoints["tracker_store"] == {"type": "SQL", "url": "${TRACKER_STORE_URL}"}
+
+
+def test_rasa_and_the_action_server_get_no_bot_token_and_no_secret_key(tmp_path: Path, monkeypatch):
+    for name, value in (("TELEGRAM_BOT_TOKEN", "123456:SECRET"), ("SECRET_KEY", "s" * 40),
+                        ("DATABASE_URL", "postgresql://bot:password@db/bot"), ("WORKER_USER_IDS", "1,2")):
+        monkeypatch.setenv(name, value)
+    stack = Stack.for_settings(Settings.from_env(), fresh_ports=True)
+    rasa, actions = stack.env("rasa"), stack.env("actions")
+    for env in (rasa, actions):
+        assert not {"TELEGRAM_BOT_TOKEN", "SECRET_KEY", "DATABASE_URL", "WORKER_USER_IDS"} & set(env)
+        assert env["PATH"] == os.environ["PATH"]
+    assert rasa["RASA_AUTH_TOKEN"] == stack.rasa_token and "s" * 40 not in rasa.values()
+    assert "RASA_AUTH_TOKEN" not in actions and actions["ACTION_SERVER_PORT"] == str(stack.action_port)
+
+
+def test_a_childs_files_are_private_and_its_output_lands_in_its_log(tmp_path: Path):
+    stack = Stack.for_settings(Settings.from_env(
+        {"SECRET_KEY": "k" * 32, "ALLERVERS_VAR_DIR": str(tmp_path)}), fresh_ports=True)
+    made = tmp_path / "made-by-child.db"
+    child = stack.spawn("actions", [sys.executable, "-c",
+                                    f"open({str(made)!r}, 'w').write('x'); print('child says hello')"])
+    assert child.wait(timeout=30) == 0
+    assert made.stat().st_mode & 0o777 == 0o600
+    log = tmp_path / "log" / "actions.log"
+    deadline = time.monotonic() + 10
+    while "child says hello" not in (log.read_text() if log.exists() else ""):
+        assert time.monotonic() < deadline, "the child's output never reached its log"
+        time.sleep(0.05)
+    stack.stop()

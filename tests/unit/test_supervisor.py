@@ -17,13 +17,15 @@ from bot.config import Settings
 from bot.stack import Stack
 from bot.supervisor import RestartPolicy, Supervisor
 
+UNIT_KEY = "unit-test-key-0123456789abcdefghijklmnop"
+
 SLEEPER = [sys.executable, "-c", "import time; time.sleep(60)"]
 CRASHER = [sys.executable, "-c", "raise SystemExit(3)"]
 
 
 @pytest.fixture
 def stack(tmp_path: Path):
-    settings = Settings.from_env({"SECRET_KEY": "unit-test-key", "ALLERVERS_VAR_DIR": str(tmp_path)})
+    settings = Settings.from_env({"SECRET_KEY": UNIT_KEY, "ALLERVERS_VAR_DIR": str(tmp_path)})
     stack = Stack.for_settings(settings, fresh_ports=True)
     yield stack
     stack.stop()
@@ -98,7 +100,7 @@ def test_run_exits_non_zero_when_the_servers_cannot_be_kept_up(monkeypatch, tmp_
     monkeypatch.setattr("bot.gateway.console.chat", chat_until_interrupted)
     monkeypatch.setattr(cli, "Supervisor", lambda stack: Supervisor(
         stack, RestartPolicy(max_failures=2, first_delay=0), interval=0.05))
-    settings = Settings.from_env({"SECRET_KEY": "unit-test-key", "ALLERVERS_VAR_DIR": str(tmp_path),
+    settings = Settings.from_env({"SECRET_KEY": UNIT_KEY, "ALLERVERS_VAR_DIR": str(tmp_path),
                                   "DATABASE_URL": database_url})
     started = time.monotonic()
     assert cli.cmd_run(settings, console=True) == 1

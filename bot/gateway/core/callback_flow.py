@@ -50,6 +50,10 @@ ASK_METHOD = N_("How do you want to be contacted?")
 ASK_PHONE = N_(
     "Tap the button below to share your number, or type it (for example 06 12 34 56 78)."
 )
+NOT_OWN_NUMBER = N_(
+    "This is not your own number. Tap the button below to share your number, or type it "
+    "(for example 06 12 34 56 78)."
+)
 BAD_PHONE = N_("This number does not look right. Please type it again, for example 06 12 34 56 78.")
 ASK_TIME = N_("When is best for you?")
 ASK_INTERPRETER = N_("Do you need an interpreter?")

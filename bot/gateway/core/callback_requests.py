@@ -8,6 +8,8 @@ gateway restart in the middle of the questions does not turn the next button int
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.buttons import CallbackAnswer, MyRequest, intent_payload
 from bot.cases.events import CaseEvents
 from bot.cases.states import CaseState, InvalidTransitionError
@@ -28,9 +30,13 @@ from bot.gateway.core.rasa_client import RasaClient, RasaUnavailableError
 from bot.i18n import N_, Translator
 from bot.knowledge import load_knowledge_base
 
+# A request made this long after danger words is flagged urgent for the workers.
+URGENT_WINDOW = dt.timedelta(days=7)
+
 
 class CallbackRequests:
-    """One draft per person until it is committed; the urgent flag comes from the danger screen."""
+    """One draft per person until it is committed; the urgent flag comes from the danger screen,
+    kept in the database (the contact's `danger_at`, then the case's `urgent`)."""
 
     def __init__(self, rasa: RasaClient, contacts: Contacts, cases: Cases, drafts: CallbackDrafts,
                  events: CaseEvents, default_language: str, retention_days: int) -> None:
@@ -41,7 +47,6 @@ class CallbackRequests:
         self._events = events
         self._default_language = default_language
         self._retention_days = retention_days
-        self._urgent: set[str] = set()
 
     async def _language(self, person: str) -> str:
         return await self._contacts.language(person) or self._default_language
@@ -49,17 +54,16 @@ class CallbackRequests:
     async def _translator(self, person: str) -> Translator:
         return Translator(await self._language(person))
 
-    def mark_urgent(self, person: str) -> None:
-        """Danger words were used: a request made later is flagged urgent for the workers."""
-        self._urgent.add(person)
+    async def mark_urgent(self, person: str) -> None:
+        """Danger words were used: the open request becomes urgent, and one made later is too."""
+        await self._contacts.mark_danger(person)
+        case = await self._cases.open_case_of(person)
+        if case is not None and not case.urgent:
+            await self._events.case_became_urgent(await self._cases.mark_urgent(case.id))
 
     async def waiting_for_phone(self, person: str) -> bool:
         draft = await self._drafts.get(person)
         return draft is not None and draft.step == "phone"
-
-    def forget(self, person: str) -> None:
-        """Forget the urgent flag (the draft goes with the person's rows, `forget_person`)."""
-        self._urgent.discard(person)
 
     async def start(self, person: str) -> list[Outgoing]:
         """Rasa asked for a callback (button or free text): the status if one is open, else ask."""
@@ -103,6 +107,16 @@ class CallbackRequests:
         await self._drafts.save(person, draft)
         return [await self._ask(person, draft)]
 
+    async def give_contact(self, person: str, raw: str, *, own: bool) -> list[Outgoing]:
+        """A shared contact: the person's own number (Telegram's share button), or the card of
+        someone else (or one with no user id): then ask for their own number again."""
+        if own:
+            return await self.give_phone(person, raw)
+        _ = await self._translator(person)
+        if not await self.waiting_for_phone(person):
+            return [Outgoing(_.gettext(NOT_TEXT))]
+        return [Outgoing(_.gettext(flow.NOT_OWN_NUMBER), request_contact=True)]
+
     async def _commit(self, person: str, draft: flow.CallbackDraft) -> list[Outgoing]:
         language = await self._language(person)
         try:
@@ -115,7 +129,7 @@ class CallbackRequests:
             pseudonym=person, language=language, topics=tuple(topics),
             contact_method=draft.method or "telegram", phone=draft.phone,
             preferred_time=draft.preferred_time or "any", interpreter=bool(draft.interpreter),
-            urgent=person in self._urgent,
+            urgent=await self._contacts.used_danger_words_within(person, URGENT_WINDOW),
         ))
         # Committed: only now is the person told, and the workers shown the card.
         await self._drafts.delete(person)

@@ -4,7 +4,8 @@ It owns the person's language, screens every message for danger words first (als
 person types a phone number; the Telegram channel screens a handoff with `emergency` too),
 forwards text and button payloads to Rasa, carries out what Rasa asks of the channel (a language
 change, the start of a callback request), and turns any failure into a short message in the
-person's language. Typed text never reaches Rasa as an intent payload (`as_typed_text`).
+person's language. Typed text never reaches Rasa as an intent payload (`as_typed_text`), nor
+with a phone number, e-mail address or IBAN in it (`redact`: Rasa's tracker keeps every word).
 
 ```mermaid
 flowchart LR
@@ -13,7 +14,7 @@ flowchart LR
   E --> PA{typing a phone number?} -- yes --> Q[the phone question again]
   D -- no --> P{typing a phone number?}
   P -- yes --> CB[callback request]
-  P -- no --> R[Rasa turn] --> C{custom payload}
+  P -- no --> RD[phones, e-mails, IBANs redacted] --> R[Rasa turn] --> C{custom payload}
   C -- set_language --> L[(contact language)]
   C -- start_callback --> CB
 ```
@@ -28,13 +29,16 @@ from bot.buttons import CallbackAnswer, ChooseLanguage, MyRequest, as_typed_text
 from bot.cases.events import CaseEvents
 from bot.db.repositories import Repositories
 from bot.gateway.core.callback_requests import CallbackRequests
-from bot.gateway.core.messages import BAD_BUTTON, EMPTY_TEXT, FORGOTTEN, UNAVAILABLE, Outgoing, OutgoingButton
+from bot.gateway.core.forget_reply import FORGET_FAILED, forgotten
+from bot.gateway.core.messages import BAD_BUTTON, EMPTY_TEXT, UNAVAILABLE, Outgoing, OutgoingButton
+from bot.gateway.core.person_locks import PersonLocks
 from bot.gateway.core.rasa_client import RasaClient, RasaUnavailableError
 from bot.i18n import N_, Translator
 from bot.languages import LANGUAGES, SUPPORTED_LANGUAGES
 from bot.nlg import render
 from bot.privacy.erasure import forget_person
-from bot.privacy.tracker import TrackerEraser
+from bot.privacy.redact import redact
+from bot.privacy.tracker import TrackerEraser, TrackerStoreError
 from bot.safety import detect_danger
 
 logger = logging.getLogger(__name__)
@@ -55,6 +59,8 @@ class Conversation:
         self._contacts = repositories.contacts
         self._tracker = tracker
         self._events = events
+        # A turn and /forget never overlap for one person (see person_locks.py).
+        self.locks = PersonLocks()
         self.callbacks = CallbackRequests(rasa, repositories.contacts, repositories.cases,
                                           repositories.callback_drafts, events, default_language,
                                           retention_days)
@@ -71,7 +77,8 @@ class Conversation:
 
     async def start(self, person: str, language: str, start_payload: str | None) -> Outgoing:
         """/start: remember where the person came from, then offer the languages."""
-        await self._contacts.touch(person, start_payload=start_payload)
+        async with self.locks.hold(person):
+            await self._contacts.touch(person, start_payload=start_payload)
         return self.language_picker(language)
 
     def language_picker(self, language: str) -> Outgoing:
@@ -85,12 +92,17 @@ class Conversation:
         """Store the language, tell Rasa, and greet the person in it."""
         if button.language not in SUPPORTED_LANGUAGES:
             return [await self.notice(person, BAD_BUTTON)]
-        await self._contacts.touch(person, language=button.language)
-        return await self.say(person, intent_payload("greet"), screen=False)
+        async with self.locks.hold(person):
+            await self._contacts.touch(person, language=button.language)
+            return await self._say(person, intent_payload("greet"), screen=False)
 
     async def say(self, person: str, text: str, *, screen: bool = True) -> list[Outgoing]:
         """One turn: the person's text in (screened), or, with `screen=False`, a button payload
         the bot made; the bot's messages out."""
+        async with self.locks.hold(person):
+            return await self._say(person, text, screen=screen)
+
+    async def _say(self, person: str, text: str, *, screen: bool) -> list[Outgoing]:
         # One database round trip: last seen (for retention) and the language.
         language = await self._contacts.touch(person) or self.default_language
         text = (as_typed_text(text) if screen else text).strip()[:MAX_TEXT]
@@ -98,7 +110,7 @@ class Conversation:
             return [self._notice(language, EMPTY_TEXT)]
         danger = detect_danger(text) if screen else None
         if danger is not None:
-            replies = await self.emergency(person, danger, language)
+            replies = await self._emergency(person, danger, language, tell_rasa=True)
             if await self.callbacks.waiting_for_phone(person):
                 replies.append(await self.callbacks.ask_again(person))
             return replies
@@ -106,7 +118,8 @@ class Conversation:
             return await self.callbacks.give_phone(person, text)
         replies: list[Outgoing] = []
         try:
-            messages = await self.rasa.send(person, text, language)
+            # Typed text is redacted; a button payload is the bot's own and goes as it is.
+            messages = await self.rasa.send(person, redact(text) if screen else text, language)
             await self._follow_language_change(person, messages)
             replies += self._convert(messages)
             if any(isinstance(m.get("custom"), dict) and m["custom"].get("start_callback")
@@ -124,7 +137,12 @@ class Conversation:
         Rasa is told (its dialogue knows, a form goes on) when `tell_rasa`; what it adds after its
         own copy of the numbers is kept. A request made later is flagged urgent.
         """
-        self.callbacks.mark_urgent(person)
+        async with self.locks.hold(person):
+            return await self._emergency(person, danger, language, tell_rasa=tell_rasa)
+
+    async def _emergency(self, person: str, danger: str, language: str | None, *,
+                         tell_rasa: bool) -> list[Outgoing]:
+        await self.callbacks.mark_urgent(person)
         language = language or await self.language_of(person)
         reply = render("utter_emergency", language, {"danger": danger})
         numbers = Outgoing(reply.text, [OutgoingButton(b.title, b.payload) for b in reply.buttons])
@@ -139,20 +157,35 @@ class Conversation:
 
     async def press_callback(self, person: str, button: CallbackAnswer | MyRequest) -> list[Outgoing]:
         """A button of the callback-request flow or of /mycallback."""
-        return await self.callbacks.press(person, button)
+        async with self.locks.hold(person):
+            return await self.callbacks.press(person, button)
 
     async def my_callback(self, person: str) -> list[Outgoing]:
         return await self.callbacks.status(person)
 
     async def give_phone(self, person: str, raw: str) -> list[Outgoing]:
-        return await self.callbacks.give_phone(person, raw)
+        async with self.locks.hold(person):
+            return await self.callbacks.give_phone(person, raw)
+
+    async def give_contact(self, person: str, raw: str, *, own: bool) -> list[Outgoing]:
+        """A shared contact during the phone step; only the person's own counts (`own`)."""
+        async with self.locks.hold(person):
+            return await self.callbacks.give_contact(person, raw, own=own)
 
     async def forget(self, person: str) -> list[Outgoing]:
-        """/forget: everything about the person, everywhere; the answer in their language."""
-        _ = await self.translator(person)
-        await forget_person(person, self._repositories, self._tracker, self._events)
-        self.callbacks.forget(person)
-        return [Outgoing(_.gettext(FORGOTTEN))]
+        """/forget: everything about the person, everywhere; the answer, in their language, says
+        what was erased — or that it did not work and to try again."""
+        async with self.locks.hold(person):
+            language = await self.language_of(person)
+            _ = Translator(language)
+            await self.rasa.settle(person)  # a turn Rasa still runs saves before the erasure
+            try:
+                report = await forget_person(person, self._repositories, self._tracker, self._events,
+                                             language)
+            except TrackerStoreError as error:
+                logger.error("/forget failed, nothing was erased: %s", error)
+                return [Outgoing(_.gettext(FORGET_FAILED))]
+            return [Outgoing(forgotten(_, report))]
 
     async def notice(self, person: str, message: str) -> Outgoing:
         return self._notice(await self.language_of(person), message)

@@ -39,6 +39,10 @@ UNAVAILABLE = N_(
     "Sorry, I cannot answer right now. Please try again in a few minutes. "
     "If it is urgent, call 112 (emergencies) or 115 (a place to sleep)."
 )
+SLOW_DOWN = N_(
+    "You are sending messages very fast, so I did not read the last ones. "
+    "Please wait a few seconds, then send them again, one at a time."
+)
 NOT_TEXT = N_("I can only read text. Please write your question in words.")
 BAD_BUTTON = N_("This button no longer works. Send /menu to see the topics.")
 UNKNOWN_COMMAND = N_("I do not know this command. Try /menu, /language or /help.")

@@ -1,4 +1,8 @@
-"""Talk to the Rasa server: the REST channel for turns, the HTTP API for the language slot."""
+"""Talk to the Rasa server: the REST channel for turns, the HTTP API for the language slot.
+
+Both ask for Rasa's auth token (`?token=` on every request). httpx logs URLs at INFO: its logger
+stays at WARNING (`bot/cli.py`), so the token never reaches a log.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +20,9 @@ class RasaUnavailableError(RuntimeError):
 
 class RasaClient:
     def __init__(self, base_url: str, timeout: float = 15.0,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
-        self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport)
+                 transport: httpx.AsyncBaseTransport | None = None, *, token: str = "") -> None:
+        self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport,
+                                       params={"token": token} if token else None)
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -40,7 +45,8 @@ class RasaClient:
             messages = response.json()
         except (httpx.HTTPError, ValueError) as error:
             logger.warning("rasa turn failed: %s", type(error).__name__)
-            raise RasaUnavailableError(type(error).__name__) from error
+            # `from None`: httpx's messages carry the URL, and so the ?token=, into any traceback.
+            raise RasaUnavailableError(type(error).__name__) from None
         # Rasa's REST channel answers [] when an action or the NLG server fails.
         if not isinstance(messages, list) or not messages:
             logger.warning("rasa turn gave no reply")
@@ -54,7 +60,8 @@ class RasaClient:
             response.raise_for_status()
             return list(response.json().get("events") or [])
         except (httpx.HTTPError, ValueError) as error:
-            raise RasaUnavailableError(type(error).__name__) from error
+            # `from None`: httpx's messages carry the URL, and so the ?token=, into any traceback.
+            raise RasaUnavailableError(type(error).__name__) from None
 
     async def intents_asked(self, sender: str) -> list[str]:
         """What the person asked, as intent names in order (no text), from the tracker."""
@@ -71,3 +78,18 @@ class RasaClient:
                 if isinstance(value, str) and value not in asked:
                     asked.append(value)
         return asked
+
+    async def settle(self, sender: str, timeout: float = 30.0) -> None:
+        """Wait until Rasa has finished any turn of `sender` still running on its side.
+
+        A turn the gateway gave up on (a timeout) goes on in Rasa and saves the tracker at its end.
+        Replacing the tracker with no events waits for Rasa's per-conversation lock and writes
+        nothing, so an erasure that follows is not undone by that late save. Best effort: if Rasa
+        is down, no turn of it can write anything either.
+        """
+        try:
+            response = await self._http.put(f"/conversations/{sender}/tracker/events", json=[],
+                                            timeout=timeout)
+            response.raise_for_status()
+        except httpx.HTTPError as error:
+            logger.warning("rasa could not be settled before an erasure: %s", type(error).__name__)

@@ -30,7 +30,8 @@ class Services:
         return cls(
             engine=engine,
             repositories=Repositories.open(engine, settings.secret_key.get()),
-            rasa=RasaClient(settings.rasa_url, settings.rasa_timeout_seconds, transport=rasa_transport),
+            rasa=RasaClient(settings.rasa_url, settings.rasa_timeout_seconds, transport=rasa_transport,
+                            token=settings.rasa_auth_token.get()),
             tracker=TrackerEraser(settings.tracker_store_url),
             pseudonyms=Pseudonymizer(settings.secret_key.get()),
         )

@@ -6,4 +6,5 @@
                 the conversation core announces to)
     relay.py    messages and edits relayed between the person and the claiming worker
     reports.py  /summary and /queue
+    long_text.py  text longer than one Telegram message, sent as several
 """

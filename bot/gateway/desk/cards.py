@@ -23,6 +23,11 @@ def short_pseudonym(pseudonym: str) -> str:
     return f"P-{pseudonym[:6]}"
 
 
+def short_worker(worker: str) -> str:
+    """A worker as the thread and /summary show them: a short pseudonym, never a name."""
+    return f"W-{worker.removeprefix('worker:')[:6]}"
+
+
 def state_name(case: Case, _: Translator) -> str:
     return _.gettext(STATE_NAMES[CaseState(case.state)])
 

@@ -16,7 +16,11 @@ sequenceDiagram
   D->>G: card refreshed; the number privately to the claimer
   D->>P: "An outreach worker has taken your request"
   G-->>P: relay both ways (relay.py) until Done / Release / Cancel
+  D->>G: the number's private message deleted (eraser.py) at Release / Done / Cancel
 ```
+
+Everything posted about a person (topic, card, alerts, the number, relayed copies, notices to the
+person) is recorded in `posted_messages`, so /forget and retention can delete it on Telegram.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from telegram import Bot, Message
 from telegram.error import TelegramError
 
 from bot.buttons import WorkerAction
+from bot.cases.events import PostedErasure
 from bot.cases.states import CaseState, InvalidTransitionError
 from bot.config import Settings
 from bot.db.cases import case_number, in_handoff
@@ -35,7 +40,8 @@ from bot.db.models import Case
 from bot.db.repositories import Repositories
 from bot.gateway.core.rasa_client import RasaClient
 from bot.gateway.desk import texts
-from bot.gateway.desk.cards import card_keyboard, card_text, state_name, topic_name
+from bot.gateway.desk.cards import card_keyboard, card_text, short_worker, state_name, topic_name
+from bot.gateway.desk.eraser import TelegramEraser
 from bot.gateway.desk.membership import MembershipWatch
 from bot.gateway.desk.relay import Relay, thread_reply
 from bot.gateway.desk.reports import Reports
@@ -68,11 +74,13 @@ class WorkerDesk:
         self._cases = repositories.cases
         self._routes = repositories.routes
         self._notes = repositories.notes
+        self._posted = repositories.posted
         self._settings = settings
         self._pseudonyms = pseudonyms
         # The workers read the default language.
         self.translator = Translator(settings.default_language)
-        self.relay = Relay(bot, repositories)
+        self.relay = Relay(bot, repositories, self.translator)
+        self.eraser = TelegramEraser(bot, repositories.posted, self.translator)
         self.reports = Reports(repositories, rasa, self.translator)
         self.membership = MembershipWatch(bot, settings, self.translator)
 
@@ -88,8 +96,10 @@ class WorkerDesk:
         return self.translator.gettext(message, **params)
 
     async def remember_chat(self, person: str, chat_id: int) -> None:
-        """Kept encrypted, so a worker can reach the person back once they ask for a callback."""
-        await self._routes.save(person, chat_id)
+        """Kept encrypted, so a worker can reach the person back — only once they asked for it (a
+        request is open): someone who answered "No, thank you" leaves no way to reach them."""
+        if await self._cases.open_case_of(person) is not None:
+            await self._routes.save(person, chat_id)
 
     # --- finding the case ---------------------------------------------------------------
 
@@ -130,18 +140,51 @@ class WorkerDesk:
             if chat.is_forum:
                 topic = await self._bot.create_forum_topic(self.chat_id, topic_name(case, self.translator))
                 thread_id = topic.message_thread_id
+                await self._posted.record(case.pseudonym, case.id, "topic", thread_id,
+                                          workers_chat=self.chat_id)
             card = await self._bot.send_message(
                 self.chat_id, card_text(case, self.translator), message_thread_id=thread_id,
                 reply_markup=card_keyboard(case, self.translator))
         except TelegramError:
             logger.exception("could not post the card of case %s", case.id)
             return
+        await self._posted.record(case.pseudonym, case.id, "card", card.message_id, workers_chat=self.chat_id)
         await self._cases.set_card(case.id, self.chat_id, card.message_id, thread_id)
 
     async def case_withdrawn(self, case: Case) -> None:
+        await self.erase_phone_message(case)
         await self._refresh_card(case)
         await self._say_in_case(case, self.says(
             N_("Case %(number)s was withdrawn by the person."), number=case_number(case)))
+
+    async def person_forgotten(self, pseudonym: str, withdrawn: list[Case],
+                               language: str) -> PostedErasure:
+        """/forget (the rows are already erased): delete what was posted about the person, then
+        tell the workers, outside any topic, which cases were withdrawn."""
+        erased = await self.eraser.erase(await self._posted.of_person(pseudonym), language)
+        for case in withdrawn:
+            if self.chat_id is None:
+                break
+            try:  # not recorded: it names a case number only, and the person is already erased
+                await self._bot.send_message(self.chat_id, self.says(
+                    N_("Case %(number)s was withdrawn by the person, who asked to erase everything: "
+                       "its messages here were deleted."), number=case_number(case)))
+            except TelegramError as error:
+                logger.warning("could not tell the workers that case %s was withdrawn (%s)",
+                               case.id, type(error).__name__)
+        return erased
+
+    async def erase_phone_message(self, case: Case) -> None:
+        """The case is closed (or released): its number leaves the worker's private chat."""
+        await self.eraser.erase(await self._posted.of_case(case.id, ["phone"]))
+
+    async def erase_for_retention(self) -> PostedErasure:
+        """What retention anonymised, and the number of every closed case: deleted on Telegram."""
+        return await self.eraser.erase(await self._posted.due_for_retention())
+
+    async def case_became_urgent(self, case: Case) -> None:
+        """The card and the topic name say ⚠️ from now on (reminders come sooner, too)."""
+        await self._refresh_card(case)
 
     async def danger_alert(self, case: Case, danger: str) -> None:
         """Danger words in a handoff: the kind and the numbers the person was given, in the case's
@@ -166,24 +209,35 @@ class WorkerDesk:
         except TelegramError:
             logger.warning("could not refresh the card of case %s", case.id)
 
+    async def posted_in_case(self, case: Case, message: Message) -> None:
+        """A message about the case the bot posted in the workers' group: deleted with the rest."""
+        await self._posted.record(case.pseudonym, case.id, "alert", message.message_id,
+                                  workers_chat=message.chat_id)
+
     async def _say_in_case(self, case: Case, text: str) -> Message | None:
         """A message from the bot into the case's thread in the workers' group."""
         if case.workers_chat_id is None:
             return None
-        return await self._bot.send_message(case.workers_chat_id, text, message_thread_id=case.thread_id,
+        sent = await self._bot.send_message(case.workers_chat_id, text, message_thread_id=case.thread_id,
                                             reply_parameters=thread_reply(case))
+        await self.posted_in_case(case, sent)
+        return sent
 
     # --- worker actions -----------------------------------------------------------------
 
     async def act(self, action: WorkerAction, case: Case, worker_id: int) -> str | None:
-        """Claim/Release/Done/Cancel; returns an answer for the worker if it did not happen."""
+        """Claim/Release/Done/Cancel; returns an answer for the worker if it did not happen.
+
+        Any worker may cancel a case another one claimed: it is allowed, audited and shown."""
         worker = self._pseudonyms.worker(worker_id)
+        by_other = self._by_another_worker(case, worker)
         try:
             if action == "claim":
                 case = await self._cases.move(case.id, CaseState.CLAIMED, worker,
                                               expect=frozenset({CaseState.NEW}), claimed_by=worker)
             elif action == "cancel":
-                case = await self._cases.move(case.id, CaseState.CANCELLED, worker)
+                case = await self._cases.move(case.id, CaseState.CANCELLED, worker,
+                                              action=texts.BY_OTHER_WORKER if by_other else None)
             else:
                 case = await self._cases.move(case.id, TARGETS[action], worker, only_claimer=worker)
         except InvalidTransitionError:
@@ -198,45 +252,78 @@ class WorkerDesk:
             await self._tell_person(case, texts.PERSON_TOLD_CLAIMED_PHONE
                                     if case.contact_method == "phone" else texts.PERSON_TOLD_CLAIMED)
         else:
+            await self.erase_phone_message(case)
+            if by_other:
+                await self._show_other_worker(case, texts.CANCELLED_BY_OTHER, worker)
             await self._tell_person(case, PERSON_TOLD[action])
         return None
+
+    @staticmethod
+    def _by_another_worker(case: Case, worker: str) -> bool:
+        """The case is claimed, by someone else than `worker`."""
+        return case.claimed_by is not None and case.claimed_by != worker
+
+    async def _show_other_worker(self, case: Case, message: str, worker: str) -> None:
+        """In the case's thread: who acted on a case another worker claimed (their pseudonym)."""
+        try:
+            await self._say_in_case(case, self.says(message, number=case_number(case),
+                                                    worker=short_worker(worker)))
+        except TelegramError:
+            logger.warning("could not show an act by another worker on case %s", case.id)
 
     async def _tell_person(self, case: Case, message: str) -> None:
         chat_id = await self._routes.chat_id(case.pseudonym)
         if chat_id is None:
             return
         try:
-            await self._bot.send_message(chat_id, Translator(case.language).gettext(
+            sent = await self._bot.send_message(chat_id, Translator(case.language).gettext(
                 message, number=case_number(case)))
         except TelegramError:
             logger.warning("could not reach the person of case %s", case.id)
+            return
+        await self._posted.record(case.pseudonym, case.id, "notice", sent.message_id, private_chat=chat_id)
 
     async def _send_phone_privately(self, case: Case, worker_id: int) -> None:
         phone = self._cases.phone_of(case)
         if phone is None:
             return
         try:
-            await self._bot.send_message(worker_id, self.says(
+            sent = await self._bot.send_message(worker_id, self.says(
                 N_("Case %(number)s: the person's phone number is %(phone)s. It will be deleted "
                    "when the case is closed."), number=case_number(case), phone=phone))
+            await self._posted.record(case.pseudonym, case.id, "phone", sent.message_id,
+                                      private_chat=worker_id)
         except TelegramError:
             await self._say_in_case(case, self.says(N_(
                 "I cannot write to you privately: open a private chat with me, press Start, "
                 "then Release and Claim again to receive the number.")))
 
-    async def send_ready_message(self, case: Case, key: str) -> str | None:
-        """/say <key>: a ready message to the person, in their language; a hint if it cannot go."""
+    async def send_ready_message(self, case: Case, key: str, worker_id: int) -> str | None:
+        """/say <key>: a ready message to the person, in their language; a hint if it cannot go.
+        Sent by a worker who did not claim the case: allowed, audited and shown in the thread."""
         if key not in texts.READY_MESSAGES or not in_handoff(case):
             return self.says(texts.SAY_USAGE, keys=", ".join(texts.READY_MESSAGES))
         chat_id = await self._routes.chat_id(case.pseudonym)
         if chat_id is not None:
             _ = Translator(case.language)
-            await self._bot.send_message(
+            sent = await self._bot.send_message(
                 chat_id, f"{_.gettext(texts.WORKER_LABEL)}\n{_.gettext(texts.READY_MESSAGES[key])}")
+            await self._posted.record(case.pseudonym, case.id, "to_person", sent.message_id,
+                                      private_chat=chat_id)
+            worker = self._pseudonyms.worker(worker_id)
+            if self._by_another_worker(case, worker):
+                await self._cases.audit(case.id, worker, f"say:{key}:{texts.BY_OTHER_WORKER}")
+                await self._show_other_worker(case, texts.SAID_BY_OTHER, worker)
         return None
 
     async def add_note(self, case: Case, worker_id: int, text: str) -> None:
-        await self._notes.add(case.id, self._pseudonyms.worker(worker_id), text)
+        """An internal note (it keeps the worker's pseudonym); on a case another worker claimed,
+        also in the audit log and shown in the thread."""
+        worker = self._pseudonyms.worker(worker_id)
+        await self._notes.add(case.id, worker, text)
+        if self._by_another_worker(case, worker):
+            await self._cases.audit(case.id, worker, f"note:{texts.BY_OTHER_WORKER}")
+            await self._show_other_worker(case, texts.NOTED_BY_OTHER, worker)
 
     async def remind(self, normal: dt.timedelta, urgent: dt.timedelta) -> int:
         """Announce again the unclaimed cases that waited too long; rebuilt from the database."""

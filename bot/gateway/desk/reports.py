@@ -6,14 +6,26 @@ import datetime as dt
 
 from bot.clock import aware, now
 from bot.db.cases import case_number
-from bot.db.models import Case
+from bot.db.models import Case, CaseEvent
 from bot.db.repositories import Repositories
 from bot.gateway.core.rasa_client import RasaClient, RasaUnavailableError
-from bot.gateway.desk.cards import card_text, state_name
+from bot.gateway.desk.cards import card_text, short_worker, state_name
 from bot.i18n import N_, Translator
 
 # Intents that say nothing about the person's situation, left out of /summary.
 SMALL_TALK = ("greet", "affirm", "deny", "thank", "inform")
+
+
+def history_line(event: CaseEvent, at: str, _: Translator) -> str:
+    """One line of a case's history: a transition, or an act (say, note, cancel) by a worker
+    other than the one who claimed the case, flagged ⚠️ with that worker's short pseudonym."""
+    actor = short_worker(event.actor) if event.actor.startswith("worker:") else event.actor[:20]
+    line = f"• {at} {event.from_state or '∅'} → {event.to_state} ({actor})"
+    if event.action is None:
+        return line
+    if event.from_state == event.to_state:  # an act, not a transition: /say <key> or /note
+        line = f"• {at} /{event.action.split(':')[0]} ({actor})"
+    return f"{line} ⚠️ " + _.gettext(N_("not by the worker who claimed the case"))
 
 
 class Reports:
@@ -39,7 +51,7 @@ class Reports:
         lines += ["", _.gettext(N_("History:"))]
         for event in await self._cases.events(case.id):
             at = event.at.strftime("%d/%m %H:%M") if isinstance(event.at, dt.datetime) else ""
-            lines.append(f"• {at} {event.from_state or '∅'} → {event.to_state} ({event.actor[:20]})")
+            lines.append(history_line(event, at, _))
         notes = await self._notes.of_case(case.id)
         if notes:
             lines += ["", _.gettext(N_("Internal notes:"))] + [f"• {n.text}" for n in notes]

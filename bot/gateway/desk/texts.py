@@ -28,6 +28,8 @@ READY_MESSAGES = {
     "meet": N_("Can we meet? Tell me which day and place suit you."),
 }
 WORKER_LABEL = N_("👤 An outreach worker:")
+# Above every message of the person relayed into the workers' group: never taken for the bot's.
+PERSON_LABEL = N_("💬 The person (case %(number)s):")
 PERSON_TOLD_CLAIMED = N_(
     "An outreach worker has taken your request %(number)s. You are now talking with a person, "
     "not the bot. Write here: your messages go to them."
@@ -57,4 +59,17 @@ DANGER_NAMES = {
 DANGER_ALERT = N_(
     "⚠️ Case %(number)s: the person's last message speaks of a danger (%(kind)s). "
     "The bot gave them these numbers: %(numbers)s."
+)
+# A worker acting on a case another worker claimed: allowed, audited (case_events.action) and shown.
+BY_OTHER_WORKER = "by_other_worker"  # recorded in the audit log, not shown
+SAID_BY_OTHER = N_(
+    "Case %(number)s: this ready message was sent by a worker other than the one who claimed "
+    "the case (%(worker)s)."
+)
+NOTED_BY_OTHER = N_(
+    "Case %(number)s: this note was added by a worker other than the one who claimed the case "
+    "(%(worker)s)."
+)
+CANCELLED_BY_OTHER = N_(
+    "Case %(number)s was cancelled by a worker other than the one who claimed it (%(worker)s)."
 )

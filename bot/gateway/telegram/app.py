@@ -3,7 +3,8 @@
 Handler order (group, what):
   -2  members: who joins the workers' group, checked against WORKER_USER_IDS (never stops an update)
   -1  gatekeeper: in the workers' group only workers act; worker buttons work only there; other
-      groups are ignored; then each update_id once (kept, sealed, until answered)
+      groups and channels are left; then each update_id once (kept, sealed, until answered);
+      then a person's flood is dropped past a burst (answered at once, one "slow down")
    0  workers (workers' group): Claim/Release/Done/Cancel buttons, /say /note /summary /close
       /queue, edits, relay — registered first so a worker's message never reaches the person flow
       person (private chat): /start /language /help /menu /mycallback /forget, buttons, edits,
@@ -21,7 +22,6 @@ import logging
 import httpx
 from telegram import Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -30,19 +30,22 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.buttons import WORKER_PREFIX
 from bot.config import Settings
 from bot.gateway.core.conversation import Conversation
-from bot.gateway.core.messages import UNAVAILABLE
 from bot.gateway.core.services import Services
 from bot.gateway.desk.desk import WorkerDesk
 from bot.gateway.telegram import members, person, workers
+from bot.gateway.telegram.apology import apologise
 from bot.gateway.telegram.context import CONTEXT_TYPES, AllerversContext, BotData, Gateway
+from bot.gateway.telegram.flood import FloodGuard
 from bot.gateway.telegram.gatekeeper import gatekeeper, mark_answered, replay_unanswered
 from bot.gateway.telegram.jobs import remind_job, retention_job
 from bot.gateway.telegram.ordering import ChatOrderedUpdateProcessor
+from bot.gateway.telegram.retries import RetryingRateLimiter
+from bot.gateway.telegram.tolerant_bot import TolerantBot
 from bot.knowledge import load_knowledge_base
 
 logger = logging.getLogger(__name__)
@@ -54,13 +57,7 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY,
 async def on_error(update: object, context: AllerversContext) -> None:
     """Log the failure (no message text), and give the person a short answer."""
     logger.error("handler failed: %s", type(context.error).__name__, exc_info=context.error)
-    if (isinstance(update, Update) and update.effective_user and update.effective_chat
-            and update.effective_chat.type == update.effective_chat.PRIVATE):
-        try:
-            notice = await context.conversation.notice(context.person(update), UNAVAILABLE)
-            await update.effective_chat.send_message(notice.text)
-        except Exception:
-            logger.exception("could not tell the person about the failure")
+    await apologise(update, context)
 
 
 def register_handlers(application: Application, settings: Settings) -> None:
@@ -108,8 +105,11 @@ def open_gateway(application: Application, settings: Settings, *,
     conversation = Conversation(services.rasa, services.repositories, services.tracker, desk,
                                 default_language=settings.default_language,
                                 retention_days=settings.retention_days)
+    per_minute = settings.relays_per_case_per_minute
     return Gateway(settings=settings, services=services, conversation=conversation, desk=desk,
-                   benefit_ids=frozenset(load_knowledge_base().ids))
+                   benefit_ids=frozenset(load_knowledge_base().ids),
+                   person_flood=FloodGuard(settings.rate_limit_burst, settings.rate_limit_seconds),
+                   relay_flood=FloodGuard(per_minute, 60 / per_minute))
 
 
 def build_application(settings: Settings, *, request: BaseRequest | None = None) -> Application:
@@ -139,16 +139,18 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None)
             await data.gateway.services.aclose()
             data.gateway = None
 
-    builder = ApplicationBuilder()
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
+    bot = TolerantBot(  # an update it cannot read never jams polling (`tolerant_bot.py`)
+        settings.telegram_bot_token.get(), base_url=base, base_file_url=file_base,
+        # PTB's own defaults: a pool of 256 connections for replies, one for getUpdates.
+        request=request or HTTPXRequest(connection_pool_size=256),
+        get_updates_request=request or HTTPXRequest(connection_pool_size=1),
+        # 429: wait as Telegram asks; 5xx and timeouts: try again (`retries.py`).
+        rate_limiter=RetryingRateLimiter(max_retries=2),
+    )
     application = (
-        builder
-        .token(settings.telegram_bot_token.get())
-        .base_url(base)
-        .base_file_url(file_base)
+        ApplicationBuilder()
+        .bot(bot)
         .context_types(CONTEXT_TYPES)
-        .rate_limiter(AIORateLimiter(max_retries=2))
         # Chats in parallel, each chat's updates in order (a reply never overtakes an earlier one).
         .concurrent_updates(ChatOrderedUpdateProcessor())
         .post_init(post_init)

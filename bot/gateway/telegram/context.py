@@ -11,6 +11,7 @@ from bot.config import Settings
 from bot.gateway.core.conversation import Conversation
 from bot.gateway.core.services import Services
 from bot.gateway.desk.desk import WorkerDesk
+from bot.gateway.telegram.flood import FloodGuard
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class Gateway:
     conversation: Conversation
     desk: WorkerDesk
     benefit_ids: frozenset[str]
+    person_flood: FloodGuard  # each person's updates (workers are not limited)
+    relay_flood: FloodGuard  # each case's messages relayed into the workers' group
 
 
 class BotData:

@@ -6,6 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton,
 
 from bot.buttons import MAX_BYTES
 from bot.gateway.core.messages import Outgoing
+from bot.gateway.desk.long_text import split_text
 
 
 def keyboard(message: Outgoing) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
@@ -23,9 +24,12 @@ def keyboard(message: Outgoing) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | 
 
 
 async def send_all(update: Update, messages: list[Outgoing]) -> None:
-    """The messages, in order, in the chat the update came from."""
+    """The messages, in order, in the chat the update came from; one too long for Telegram as
+    several, its buttons under the last."""
     chat = update.effective_chat
     if chat is None:
         return
     for message in messages:
-        await chat.send_message(message.text, reply_markup=keyboard(message))
+        parts = split_text(message.text)
+        for number, part in enumerate(parts, start=1):
+            await chat.send_message(part, reply_markup=keyboard(message) if number == len(parts) else None)

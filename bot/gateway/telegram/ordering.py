@@ -4,6 +4,10 @@ PTB hands each update to the update processor as its own task, in arrival order.
 (asyncio locks wake their waiters first in, first out) keeps a chat's replies in the order of its
 messages: a slow Rasa turn for "hello" can no longer let the answer to the next message overtake
 it. Updates with no chat (none the bot uses today) are not held back.
+
+An update waiting for its chat's turn gives back its slot among the `max_concurrent_updates`
+(PTB takes one before `do_process_update`), so a person sending a flood holds one slot at a time
+and cannot starve everyone else; the gatekeeper then drops what exceeds their rate.
 """
 
 from __future__ import annotations
@@ -36,12 +40,26 @@ class ChatOrderedUpdateProcessor(BaseUpdateProcessor):
         lock = self._locks.setdefault(chat.id, asyncio.Lock())
         self._users[chat.id] = self._users.get(chat.id, 0) + 1
         try:
-            async with lock:
+            await self._wait_for_turn(lock)
+            try:
                 await coroutine
+            finally:
+                lock.release()
         finally:
             self._users[chat.id] -= 1
             if not self._users[chat.id]:  # nobody waits: forget the chat
                 del self._users[chat.id], self._locks[chat.id]
+
+    async def _wait_for_turn(self, lock: asyncio.Lock) -> None:
+        """Take the chat's lock; while another update of the chat holds it, without a shared slot."""
+        if not lock.locked():
+            await lock.acquire()
+            return
+        self._semaphore.release()
+        try:
+            await lock.acquire()
+        finally:
+            await self._semaphore.acquire()  # PTB releases it when this update is done
 
     async def initialize(self) -> None:
         return None

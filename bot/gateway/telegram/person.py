@@ -13,8 +13,9 @@ from telegram import Message, Update
 
 from bot.buttons import CallbackAnswer, ChooseLanguage, IntentPayload, MyRequest, intent_payload, parse_button
 from bot.db.models import Case
-from bot.gateway.core.messages import BAD_BUTTON, HELP, NOT_TEXT, UNKNOWN_COMMAND
+from bot.gateway.core.messages import BAD_BUTTON, HELP, NOT_TEXT, SLOW_DOWN, UNKNOWN_COMMAND
 from bot.gateway.telegram.context import AllerversContext
+from bot.gateway.telegram.flood import Verdict
 from bot.gateway.telegram.keyboards import send_all
 from bot.gateway.telegram.typing_indicator import typing_if_slow
 from bot.i18n import negotiate_language
@@ -76,27 +77,33 @@ async def on_text(update: Update, context: AllerversContext) -> None:
 
 async def relay_in_handoff(update: Update, context: AllerversContext, case: Case, message: Message) -> None:
     """To the worker; on danger words, the numbers to the person first and an alert in the case's
-    thread (the kind and the numbers given, never the person's words)."""
+    thread (the kind and the numbers given, never the person's words). At most
+    RELAYS_PER_CASE_PER_MINUTE reach the group (danger always does); the person is told once."""
     danger = detect_danger(message.text or message.caption or "")
     if danger is not None:
         await send_all(update, await context.conversation.emergency(
             context.person(update), danger, tell_rasa=False))
+    else:
+        verdict = await context.gateway.relay_flood.check(str(case.id))
+        if verdict is not Verdict.PASS:
+            logger.info("flood control: a message of case %s not relayed", case.id)
+            if verdict is Verdict.WARN:
+                await send_all(update, [await context.conversation.notice(context.person(update), SLOW_DOWN)])
+            return
     await context.desk.relay.from_person(case, message)
     if danger is not None:
         await context.desk.danger_alert(case, danger)
 
 
 async def on_contact(update: Update, context: AllerversContext) -> None:
-    """The person shared their own number for a callback."""
-    message = update.effective_message
-    if message is None or message.contact is None:
+    """A shared contact: the person's own number for a callback, only if Telegram says it is
+    theirs (the share button sets the sender's user id; a forwarded card has another, or none)."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or message.contact is None or user is None:
         return
-    own = message.contact.user_id in (None, update.effective_user.id if update.effective_user else 0)
-    person = context.person(update)
-    if not own:
-        await send_all(update, [await context.conversation.notice(person, NOT_TEXT)])
-        return
-    await send_all(update, await context.conversation.give_phone(person, message.contact.phone_number))
+    own = message.contact.user_id is not None and message.contact.user_id == user.id
+    await send_all(update, await context.conversation.give_contact(
+        context.person(update), message.contact.phone_number, own=own))
 
 
 async def on_button(update: Update, context: AllerversContext) -> None:
@@ -112,8 +119,10 @@ async def on_button(update: Update, context: AllerversContext) -> None:
             replies = await context.conversation.choose_language(person, button)
         await send_all(update, replies)
     elif isinstance(button, CallbackAnswer | MyRequest):
+        replies = await context.conversation.press_callback(person, button)
+        # After the answer: the route is kept only if a request was committed (consent given).
         await context.desk.remember_chat(person, chat.id)
-        await send_all(update, await context.conversation.press_callback(person, button))
+        await send_all(update, replies)
     elif isinstance(button, IntentPayload):
         await converse(update, context, button.encode(), screen=False)
     else:
@@ -138,16 +147,27 @@ async def on_unknown_command(update: Update, context: AllerversContext) -> None:
 
 
 async def on_not_text(update: Update, context: AllerversContext) -> None:
-    """Stickers, photos, voice notes, locations: relayed in a handoff, else ask for words."""
+    """Stickers, photos, voice notes, locations: relayed in a handoff; else a caption is answered
+    like text (a photo of a letter with "what is this?"), and anything else asks for words."""
     case = await context.desk.handoff_case_of(context.person(update))
-    if case is not None and update.effective_message is not None:
-        await relay_in_handoff(update, context, case, update.effective_message)
+    message = update.effective_message
+    if case is not None and message is not None:
+        await relay_in_handoff(update, context, case, message)
+        return
+    if message is not None and message.caption and message.caption.strip():
+        await converse(update, context, message.caption)
         return
     await send_all(update, [await context.conversation.notice(context.person(update), NOT_TEXT)])
 
 
 async def on_person_edit(update: Update, context: AllerversContext) -> None:
-    """An edit by the person during a handoff is mirrored in the workers' group."""
+    """An edit by the person during a handoff is mirrored in the workers' group; otherwise the
+    corrected text is answered like a new message (a typo fixed, not a question ignored)."""
+    edited = update.edited_message
+    if edited is None:
+        return
     case = await context.desk.handoff_case_of(context.person(update))
-    if case is not None and update.edited_message is not None:
-        await context.desk.relay.edit_from_person(case, update.edited_message)
+    if case is not None:
+        await context.desk.relay.edit_from_person(case, edited)
+    elif edited.text is not None:
+        await converse(update, context, edited.text)

@@ -11,6 +11,7 @@ from bot.buttons import CaseAction, parse_button
 from bot.db.models import Case
 from bot.gateway.core.messages import BAD_BUTTON
 from bot.gateway.desk import texts
+from bot.gateway.desk.long_text import reply_long
 from bot.gateway.telegram.context import AllerversContext
 
 
@@ -58,11 +59,11 @@ async def case_or_hint(message: Message | None, context: AllerversContext) -> Ca
 
 async def cmd_say(update: Update, context: AllerversContext) -> None:
     """/say <key>: a ready message, in the person's language."""
-    message = update.effective_message
+    message, user = update.effective_message, update.effective_user
     case = await case_or_hint(message, context)
-    if case is None or message is None:
+    if case is None or message is None or user is None:
         return
-    hint = await context.desk.send_ready_message(case, context.args[0] if context.args else "")
+    hint = await context.desk.send_ready_message(case, context.args[0] if context.args else "", user.id)
     if hint is not None:
         await message.reply_text(hint)
 
@@ -82,7 +83,8 @@ async def cmd_summary(update: Update, context: AllerversContext) -> None:
     message = update.effective_message
     case = await case_or_hint(message, context)
     if case is not None and message is not None:
-        await message.reply_text(await context.desk.reports.summary(case))
+        for sent in await reply_long(message, await context.desk.reports.summary(case)):
+            await context.desk.posted_in_case(case, sent)  # about the person: erased with the rest
 
 
 async def cmd_close(update: Update, context: AllerversContext) -> None:
@@ -98,4 +100,4 @@ async def cmd_close(update: Update, context: AllerversContext) -> None:
 async def cmd_queue(update: Update, context: AllerversContext) -> None:
     """/queue: open cases, urgent first, then by age."""
     if update.effective_message is not None:
-        await update.effective_message.reply_text(await context.desk.reports.queue())
+        await reply_long(update.effective_message, await context.desk.reports.queue())

@@ -14,15 +14,18 @@ loopback exactly as it would talk to ``api.telegram.org``::
         reply = await emu.wait_for_message(user["id"], lambda m: "Bonjour" in m["text"])
         emu.press_button(user, reply, emu.button_data(reply, "Oui"))
 
-It implements the methods the bot calls, as the Bot API documents them: getMe, getUpdates
-(long polling with offset confirmation), deleteWebhook, sendMessage, copyMessage,
-editMessageText, answerCallbackQuery, sendChatAction, getChat, createForumTopic,
-editForumTopic, plus sendPhoto / sendDocument / sendVoice and getFile for the workers'
-artefacts (QR codes, posters, charts), and group membership: getChatMember,
-getChatAdministrators, getChatMemberCount, banChatMember, unbanChatMember with the
-``chat_member`` / ``my_chat_member`` updates Telegram sends (``join``, ``set_bot_status``).
-Form, multipart and JSON requests, per-chat message ids, dates in integer seconds,
-Telegram-style error replies, injectable 429s (:meth:`fail_next`).
+It implements the methods the bot calls, as the Bot API documents them: getMe, getUpdates (long
+polling with offset confirmation), deleteWebhook, sendMessage, copyMessage, editMessageText,
+answerCallbackQuery, sendChatAction, getChat, createForumTopic, editForumTopic, deleteMessage,
+deleteMessages and deleteForumTopic (with the 48-hour limit), leaveChat (then a
+``my_chat_member`` update, and 403 on sends), plus sendPhoto / sendDocument / sendVoice and
+getFile for the workers' artefacts (QR codes, posters, charts), and group membership:
+getChatMember, getChatAdministrators, getChatMemberCount, banChatMember, unbanChatMember with
+the ``chat_member`` / ``my_chat_member`` updates Telegram sends (``join``, ``set_bot_status``).
+Form, multipart and JSON requests, per-chat message ids, dates in integer seconds, Telegram-style
+error replies, injectable faults (429 and 5xx with :meth:`fail_next`, calls that time out
+with :meth:`stall_next`), update ids chosen afresh after a long pause
+(:meth:`restart_update_ids`).
 Text is plain: the bot sends no parse_mode. Any other method answers 404, so a new call shows.
 
     builders.py     users and chats a test makes
@@ -30,7 +33,7 @@ Text is plain: the bot sends no parse_mode. Any other method answers 404, so a n
     server.py       lifecycle, HTTP, failure injection, shared internals
     methods.py      the Bot API methods
     members.py      group membership: ChatMember objects, member methods and updates
-    user_side.py    what users do: write, press, share (queued updates)
+    user_side.py    what users do: write, press, share, add the bot to a group (queued updates)
     observation.py  what the bot did, and waiting for it: the BotApiEmulator class
 
 Test-side helpers (``send_text``, ``press_button``, ...) are synchronous: they queue an update

@@ -19,6 +19,8 @@ CHAT_ACTIONS = _words(
 )
 OPT_IN_UPDATES = _words("chat_member message_reaction message_reaction_count")
 CONTENT_KEYS = _words("text entities caption caption_entities photo document voice sticker location contact")
+DELETE_WINDOW_SECONDS = 48 * 3600  # deleteMessage: "sent less than 48 hours ago"
+MAX_DELETE_BATCH = 100  # deleteMessages: 1-100 identifiers
 NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly "
     "the same as a current content and reply markup of the message"
@@ -26,6 +28,27 @@ NOT_MODIFIED = (
 
 
 class BotApiMethods(EmulatorServer):
+    def inject_raw(self, update: JSON) -> JSON:
+        """Queue an update for the bot (the user side implements it)."""
+        raise NotImplementedError
+
+    @api_method("leaveChat")
+    async def _leave_chat(self, p: Params) -> bool:
+        """The bot leaves a group, supergroup or channel; Telegram then tells it so
+        (a ``my_chat_member`` update, new status ``left``), and sends to the chat fail with 403."""
+        chat = self._chat(p)
+        if chat["type"] == "private":
+            raise bad_request("chat member status can't be changed in private chats")
+        if chat["id"] in self.left_chats:
+            raise ApiError(403, f"Forbidden: bot is not a member of the {chat['type']} chat")
+        self.left_chats.add(chat["id"])
+        self.inject_raw({"my_chat_member": {
+            "chat": dict(chat), "from": dict(self.bot_user), "date": now(),
+            "old_chat_member": {"status": "member", "user": dict(self.bot_user)},
+            "new_chat_member": {"status": "left", "user": dict(self.bot_user)},
+        }})
+        return True
+
     @api_method("getMe")
     async def _get_me(self, p: Params) -> JSON:
         return dict(self.me)
@@ -220,4 +243,51 @@ class BotApiMethods(EmulatorServer):
         if all(topic.get(k) == v for k, v in changes.items()):
             raise bad_request("TOPIC_NOT_MODIFIED")
         topic.update(changes)
+        return True
+
+    def _deletable(self, chat: JSON, message: JSON) -> bool:
+        """Bot API, deleteMessage: within 48 hours only; in a group the bot (not an administrator
+        here) deletes its own messages only; topic-creation service messages never."""
+        if now() - int(message["date"]) >= DELETE_WINDOW_SECONDS or "forum_topic_created" in message:
+            return False
+        return chat.get("type") == "private" or message["from"]["id"] == self.bot_user["id"]
+
+    def _erase(self, chat_id: int, message_id: int) -> None:
+        self.messages.pop((chat_id, message_id), None)
+        self.deleted.add((chat_id, message_id))
+        self._notify()
+
+    @api_method("deleteMessage")
+    async def _delete_message(self, p: Params) -> bool:
+        chat = self._chat(p)
+        message = self._message(chat, p.integer("message_id"), "delete")
+        if not self._deletable(chat, message):
+            raise bad_request("message can't be deleted")
+        self._erase(chat["id"], message["message_id"])
+        return True
+
+    @api_method("deleteMessages")
+    async def _delete_messages(self, p: Params) -> bool:
+        chat = self._chat(p)
+        ids = p.json("message_ids")
+        if not isinstance(ids, list) or not ids:
+            raise bad_request("message_ids is empty")
+        if len(ids) > MAX_DELETE_BATCH:
+            raise bad_request("too many messages to delete")
+        # Ids not found are skipped; one that cannot be deleted refuses the whole call.
+        found = [m for m in (self.messages.get((chat["id"], int(i))) for i in ids) if m is not None]
+        if any(not self._deletable(chat, m) for m in found):
+            raise bad_request("message can't be deleted")
+        for message in found:
+            self._erase(chat["id"], message["message_id"])
+        return True
+
+    @api_method("deleteForumTopic")
+    async def _delete_forum_topic(self, p: Params) -> bool:
+        chat, _topic = self._topic(p)
+        thread_id = int(p.require("message_thread_id"))
+        del self.topics[(chat["id"], thread_id)]
+        for chat_id, message_id in [key for key, m in self.messages.items()
+                                    if key[0] == chat["id"] and m.get("message_thread_id") == thread_id]:
+            self._erase(chat_id, message_id)
         return True

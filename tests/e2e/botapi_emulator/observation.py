@@ -14,7 +14,8 @@ class BotApiEmulator(UserSide):
     """Telegram Bot API server for tests; see the package docstring.
 
     Public state worth asserting on: ``calls`` (every request as ``(method, params)``),
-    ``messages`` (every message by ``(chat_id, message_id)``), ``callback_answers``,
+    ``messages`` (every message still shown, by ``(chat_id, message_id)``), ``deleted``,
+    ``callback_answers``,
     ``chat_actions``, ``topics`` and ``errors`` (error replies served).
     """
 
@@ -26,6 +27,10 @@ class BotApiEmulator(UserSide):
         """The bot's messages to ``chat_id`` in order, in their current (edited) state; unlike
         the API view, ``reply_markup`` also keeps reply keyboards."""
         return [copy.deepcopy(m) for m in self._bot_messages.get(chat_id, [])]
+
+    def shown(self, chat_id: int, message_id: int) -> bool:
+        """The message is still in the chat (not deleted; a topic's messages go with it)."""
+        return (chat_id, message_id) in self.messages
 
     def mark(self, chat_id: int) -> int:
         """Index to pass as ``after=`` to only wait for messages sent from now on."""

@@ -31,6 +31,8 @@ T = TypeVar("T")
 MAX_TEXT_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024
 MAX_CALLBACK_DATA_BYTES = 64
+SERVER_ERRORS = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable",
+                 504: "Gateway Timeout"}
 
 
 class EmulatorServer:
@@ -67,12 +69,14 @@ class EmulatorServer:
         self.errors: list[tuple[str, int, str]] = []
         self.users: dict[int, JSON] = {}
         self.chats: dict[int, JSON] = {}
-        self.messages: dict[tuple[int, int], JSON] = {}
+        self.messages: dict[tuple[int, int], JSON] = {}  # what the chats show now
+        self.deleted: set[tuple[int, int]] = set()  # (chat id, message id) deleted by the bot
         self.callback_queries: dict[str, JSON] = {}
         self.callback_answers: list[JSON] = []
         self._answered_queries: set[str] = set()
         self.chat_actions: list[JSON] = []
         self.topics: dict[tuple[int, int], JSON] = {}
+        self.left_chats: set[int] = set()  # groups and channels the bot left (leaveChat)
         self.files: dict[str, StoredFile] = {}
         self.updates: list[JSON] = []  # every update ever injected
         self._bot_messages: dict[int, list[JSON]] = defaultdict(list)
@@ -80,9 +84,11 @@ class EmulatorServer:
         self._pending: list[_Pending] = []
         # Telegram's update ids only grow; a test run with several emulators continues the count.
         self._next_update_id = first_update_id
+        self._fresh_ids = False  # ids chosen afresh after a long pause: delivered whatever the offset
         self._allowed_updates: list[str] | None = None
         self._poll_generation = 0
         self._failures: dict[str, deque[ApiError]] = defaultdict(deque)
+        self._stalls: dict[str, deque[float]] = defaultdict(deque)
         self._query_ids = itertools.count(4_000_000_000_000_000_001)
         self._changed = asyncio.Event()
         self._closing = False
@@ -124,16 +130,22 @@ class EmulatorServer:
         """Value for ``ApplicationBuilder.base_file_url``."""
         return f"http://{self.host}:{self.port}/file/bot"
 
-    def fail_next(self, method: str, times: int = 1, retry_after: int = 1) -> None:
-        """Answer the next ``times`` calls of ``method`` with HTTP 429 (flood control)."""
+    def fail_next(self, method: str, times: int = 1, retry_after: int = 1, *, status: int = 429) -> None:
+        """Answer the next ``times`` calls of ``method`` with an error instead of doing them: HTTP
+        429 flood control with ``retry_after`` (the default), or a 5xx ``status`` (500, 502, 503,
+        504) as Telegram's front ends answer when they are overloaded."""
         for _ in range(times):
-            self._failures[method.lower()].append(
-                ApiError(
-                    429,
-                    f"Too Many Requests: retry after {retry_after}",
-                    {"retry_after": retry_after},
-                )
-            )
+            if status == 429:
+                error = ApiError(429, f"Too Many Requests: retry after {retry_after}",
+                                 {"retry_after": retry_after})
+            else:
+                error = ApiError(status, SERVER_ERRORS.get(status, "Internal Server Error"))
+            self._failures[method.lower()].append(error)
+
+    def stall_next(self, method: str, times: int = 1, seconds: float = 10.0) -> None:
+        """Hold the next ``times`` calls of ``method`` for ``seconds`` without doing them, then
+        answer 504: a client with a shorter timeout sees a timeout, and nothing was sent."""
+        self._stalls[method.lower()].extend([seconds] * times)
 
     async def _handle(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
@@ -148,6 +160,10 @@ class EmulatorServer:
         self._notify()
         if handler is None:
             return self._error_response(method, ApiError(404, "Not Found: method not found"))
+        stalls = self._stalls.get(method.lower())
+        if stalls:
+            await asyncio.sleep(stalls.popleft())
+            return self._error_response(method, ApiError(504, SERVER_ERRORS[504]))
         failures = self._failures.get(method.lower())
         try:
             if failures:
@@ -302,6 +318,8 @@ class EmulatorServer:
 
     def _send(self, chat: JSON, p: Params, content: JSON) -> JSON:
         """Validate the common send options, then store the bot's new message."""
+        if chat["id"] in self.left_chats:
+            raise ApiError(403, f"Forbidden: bot is not a member of the {chat['type']} chat")
         thread_id = self._thread(chat, p.integer("message_thread_id"))
         reply_params = p.json("reply_parameters") or {}
         reply_id = reply_params.get("message_id") or p.integer("reply_to_message_id")

@@ -36,12 +36,38 @@ class UserSide(MemberMethods):
         after a lost offset confirmation)."""
         update = copy.deepcopy(update)
         update_id = update.setdefault("update_id", self._next_update_id)
-        forced = update_id < self._next_update_id and any(u["update_id"] == update_id for u in self.updates)
+        forced = self._fresh_ids or (
+            update_id < self._next_update_id and any(u["update_id"] == update_id for u in self.updates))
         self._next_update_id = max(self._next_update_id, update_id + 1)
         self.updates.append(update)
         self._pending.append(_Pending(update, forced=forced))
         self._notify()
         return copy.deepcopy(update)
+
+    def add_bot_to(self, user: JSON, chat: JSON, status: str = "member") -> JSON:
+        """``user`` adds the bot to a group or channel (``status`` "member" or "administrator"):
+        the bot gets a ``my_chat_member`` update, as from Telegram."""
+        self.users[user["id"]] = user
+        self.chats[chat["id"]] = chat
+        self.left_chats.discard(chat["id"])
+        bot = dict(self.bot_user)
+        new: JSON = {"status": status, "user": bot}
+        if status == "administrator":
+            new.update(can_be_edited=False, is_anonymous=False, can_manage_chat=True,
+                       can_delete_messages=True, can_manage_video_chats=True, can_restrict_members=True,
+                       can_promote_members=False, can_change_info=True, can_invite_users=True,
+                       can_post_stories=False, can_edit_stories=False, can_delete_stories=False)
+        return self.inject_raw({"my_chat_member": {
+            "chat": dict(chat), "from": dict(user), "date": now(),
+            "old_chat_member": {"status": "left", "user": bot}, "new_chat_member": new,
+        }})
+
+    def restart_update_ids(self, first_update_id: int) -> None:
+        """Telegram after a week with no update: the next ids are chosen afresh (here from
+        ``first_update_id``, lower than before); it delivers them whatever offset the bot
+        confirmed."""
+        self._next_update_id = first_update_id
+        self._fresh_ids = True
 
     def redeliver(self, update: JSON) -> JSON:
         """Deliver an earlier update again, with the same ``update_id``."""
@@ -82,6 +108,12 @@ class UserSide(MemberMethods):
         if len(command) > 1:
             content["entities"] = [{"type": "bot_command", "offset": 0, "length": utf16_len(command)}]
         return self._user_message(user, chat, content, message_thread_id, reply_to_message_id)
+
+    def send_content(self, user: JSON, content: JSON, chat: JSON | None = None,
+                     reply_to_message_id: int | None = None) -> JSON:
+        """The user sends a message with any Bot API content (``{"dice": {...}}``, ``{"poll":
+        {...}}``, a video note...), as given."""
+        return self._user_message(user, chat, content, reply_to_message_id=reply_to_message_id)
 
     def send_sticker(self, user: JSON, chat: JSON | None = None, emoji: str = "👍") -> JSON:
         """The user sends a (regular, static) sticker."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import bot.clock
+import bot.db.processed_updates
 from bot.db.processed_updates import MAX_ATTEMPTS, ProcessedUpdates
 from bot.db.repositories import Repositories
 from tests.unit.conftest import UNIT_KEY
@@ -42,3 +44,17 @@ async def test_an_update_that_keeps_crashing_the_gateway_is_abandoned(repositori
 async def test_an_old_unanswered_update_is_abandoned(repositories):
     assert await run(repositories, "a").claim(1, "{}")
     assert await run(repositories, "b").unanswered(dt.timedelta(seconds=-1)) == []
+
+
+async def test_an_id_telegram_chose_afresh_after_a_long_pause_is_not_dropped(repositories, monkeypatch):
+    first = run(repositories, "a")
+    assert await first.claim(7, '{"update_id": 7}')
+    await first.answered(7)
+    assert not await first.claim(7, '{"update_id": 7}'), "a re-delivery the same day is dropped"
+    a_week_later = bot.clock.now() + dt.timedelta(days=8)
+    monkeypatch.setattr(bot.db.processed_updates, "now", lambda: a_week_later)
+    later = run(repositories, "b")
+    assert await later.claim(7, '{"update_id": 7, "message": "new"}')
+    assert not await later.claim(7, '{"update_id": 7, "message": "new"}')
+    assert [u.payload for u in await run(repositories, "c").unanswered(DAY)] == [
+        '{"update_id": 7, "message": "new"}']

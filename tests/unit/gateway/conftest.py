@@ -18,16 +18,18 @@ WORKER_1, WORKER_2 = 501, 502
 
 
 @pytest.fixture
-def settings(database_url: str, tmp_path: Path) -> Settings:
+def settings(database_url: str, tracker_url: str, tmp_path: Path) -> Settings:
     return Settings.from_env({
-        "SECRET_KEY": "unit-test-key",
+        "SECRET_KEY": "unit-test-key-0123456789abcdefghijklmnop",
         "ALLERVERS_VAR_DIR": str(tmp_path),
         "DATABASE_URL": database_url,
-        "TRACKER_STORE_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
+        "TRACKER_STORE_URL": tracker_url,
         "TELEGRAM_BOT_TOKEN": "123456:UNIT",
         "WORKERS_CHAT_ID": str(WORKERS_CHAT),
         "WORKER_USER_IDS": f"{WORKER_1},{WORKER_2}",
         "DEFAULT_LANGUAGE": "fr",
+        # Scripted people type faster than real ones: flood control has its own tests.
+        "RATE_LIMIT_BURST": "1000",
     })
 
 

@@ -38,6 +38,7 @@ class RecordingRequest(BaseRequest):
         self.calls: list[tuple[str, JSON]] = []
         self.forums: set[int] = set()
         self.unreachable: set[int] = set()  # chats whose sendMessage fails (a worker never started the bot)
+        self.too_old: set[int] = set()  # message ids Telegram refuses to delete (over 48 hours)
 
     @property
     def read_timeout(self) -> float | None:
@@ -58,6 +59,13 @@ class RecordingRequest(BaseRequest):
             body: JSON = {"ok": False, "error_code": 403,
                           "description": "Forbidden: bot can't initiate conversation with a user"}
             return 403, json.dumps(body).encode()
+        refused = {int(i) for i in params.get("message_ids") or []} | {int(params.get("message_id") or 0)}
+        if len(str(params.get("text", ""))) > 4096 or len(str(params.get("caption", ""))) > 1024:
+            body = {"ok": False, "error_code": 400, "description": "Bad Request: message is too long"}
+            return 400, json.dumps(body).encode()
+        if name in ("deleteMessage", "deleteMessages") and refused & self.too_old:
+            body = {"ok": False, "error_code": 400, "description": "Bad Request: message can't be deleted"}
+            return 400, json.dumps(body).encode()
         result = self._result(name, params)
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
@@ -81,8 +89,9 @@ class RecordingRequest(BaseRequest):
                          "premium_subscription", "gifts_from_channels"), False)}
         if name == "createForumTopic":
             return {"message_thread_id": next(_ids), "name": params["name"], "icon_color": 7322096}
-        if name in ("answerCallbackQuery", "sendChatAction", "editForumTopic", "deleteWebhook",
-                    "banChatMember", "unbanChatMember"):
+        if name in ("answerCallbackQuery", "sendChatAction", "editForumTopic", "deleteWebhook", "leaveChat",
+                    "deleteMessage", "deleteMessages", "deleteForumTopic", "banChatMember",
+                    "unbanChatMember"):
             return True
         raise UnexpectedCallError(f"unexpected Bot API call {name}({params})")
 
@@ -114,6 +123,7 @@ class FakeRasa:
     down: bool = False
     received: list[JSON] = field(default_factory=list)
     delays: dict[str, float] = field(default_factory=dict)  # seconds Rasa thinks about a message
+    settled: list[str] = field(default_factory=list)  # senders whose turns /forget waited for
 
     def handler(self, request: httpx.Request) -> httpx.Response | Awaitable[httpx.Response]:
         if self.down:
@@ -126,6 +136,9 @@ class FakeRasa:
             if message in self.delays:
                 return self._later(reply, self.delays[message])
             return reply
+        if request.url.path.endswith("/tracker/events") and request.method == "PUT":
+            self.settled.append(request.url.path.split("/")[2])  # /forget waits for Rasa's turns
+            return httpx.Response(200, json={"events": []})
         if request.url.path.endswith("/tracker"):
             sender = request.url.path.split("/")[2]
             return httpx.Response(200, json={"events": self.events.get(sender, [])})

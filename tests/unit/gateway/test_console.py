@@ -20,10 +20,10 @@ IDS = frozenset(load_knowledge_base().ids)
 
 
 @pytest.fixture
-async def console(repositories, tmp_path):
+async def console(repositories, tracker_url):
     rasa = FakeRasa()
     client = RasaClient("http://rasa", transport=rasa.transport())
-    tracker = TrackerEraser(f"sqlite:///{tmp_path / 'tracker.db'}")
+    tracker = TrackerEraser(tracker_url)
     yield Conversation(client, repositories, tracker, NoCaseEvents(), default_language="fr",
                        retention_days=30), rasa
     await client.aclose()
@@ -57,6 +57,6 @@ async def test_commands_as_on_telegram(console, repositories):
         Translator("fr").gettext(HELP)]
     assert await command(conversation, PERSON, "bonjour") is None
     await repositories.contacts.touch(PERSON, language="ar")
-    assert [m.text for m in await command(conversation, PERSON, "/forget")] == [
-        Translator("ar").gettext(FORGOTTEN)]
+    [forgotten] = await command(conversation, PERSON, "/forget")
+    assert forgotten.text.splitlines()[0] == Translator("ar").gettext(FORGOTTEN)
     assert await repositories.contacts.language(PERSON) is None

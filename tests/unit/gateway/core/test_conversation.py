@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import httpx
 import pytest
 
 from bot.buttons import CallbackAnswer, ChooseLanguage, MyRequest
+from bot.cases.events import PostedErasure
 from bot.gateway.core import callback_flow as flow
 from bot.gateway.core.conversation import MAX_TEXT, Conversation
-from bot.gateway.core.messages import BAD_BUTTON, CANCELLED, EMPTY_TEXT, NO_CALLBACK
+from bot.gateway.core.messages import BAD_BUTTON, CANCELLED, EMPTY_TEXT, FORGOTTEN, NO_CALLBACK
 from bot.gateway.core.rasa_client import RasaClient
 from bot.i18n import Translator
 from bot.nlg import render
@@ -27,12 +31,16 @@ class RecordingEvents:
     async def case_withdrawn(self, case):
         self.withdrawn.append((case.id, case.state))
 
+    async def person_forgotten(self, pseudonym, withdrawn, language):
+        self.withdrawn += [(case.id, case.state) for case in withdrawn]
+        return PostedErasure()
+
 
 @pytest.fixture
-async def core(repositories, tmp_path):
+async def core(repositories, tracker_url):
     rasa, events = FakeRasa(), RecordingEvents()
     client = RasaClient("http://rasa", transport=rasa.transport())
-    tracker = TrackerEraser(f"sqlite:///{tmp_path / 'tracker.db'}")
+    tracker = TrackerEraser(tracker_url)
     conversation = Conversation(client, repositories, tracker, events, default_language="fr",
                                 retention_days=90)
     yield conversation, rasa, events
@@ -189,3 +197,61 @@ async def test_only_knowledge_base_ids_become_the_topics_of_a_case(core, reposit
                    CallbackAnswer("time", "any"), CallbackAnswer("interp", "no")):
         await conversation.press_callback(PERSON, answer)
     assert (await repositories.cases.open_case_of(PERSON)).topics == "rsa"
+
+
+async def test_forget_waits_for_a_turn_in_flight_which_writes_nothing_back(repositories, tracker_url):
+    """A turn still waiting for Rasa when /forget arrives finishes first; without the person's
+    lock its end (here: the language Rasa switched to) would re-create what /forget erased."""
+    rasa, asked, gate = FakeRasa(), asyncio.Event(), asyncio.Event()
+    rasa.replies["in english please"] = [{"text": "OK", "custom": {"set_language": "en"}}]
+
+    def held_until_the_gate_opens(request: httpx.Request):
+        reply = rasa.handler(request)
+        if b"in english please" not in request.content:
+            return reply
+
+        async def later():
+            asked.set()
+            await gate.wait()
+            return reply
+        return later()
+
+    client = RasaClient("http://rasa", transport=httpx.MockTransport(held_until_the_gate_opens))
+    tracker = TrackerEraser(tracker_url)
+    conversation = Conversation(client, repositories, tracker, RecordingEvents(), default_language="fr",
+                                retention_days=90)
+    turn = asyncio.create_task(conversation.say(PERSON, "in english please"))
+    await asked.wait()
+    forget = asyncio.create_task(conversation.forget(PERSON))
+    await asyncio.wait({forget}, timeout=0.5)  # long enough for an unserialised /forget to finish
+    assert not forget.done(), "/forget waits for the turn in flight"
+    gate.set()
+    await turn
+    [answer] = await forget
+    assert answer.text.splitlines()[0] == Translator("en").gettext(FORGOTTEN)
+    assert await repositories.contacts.language(PERSON) is None, "nothing written back"
+    assert rasa.settled == [PERSON], "Rasa's own turns were waited for too"
+    await client.aclose()
+    tracker.dispose()
+
+
+# --- Rasa's tracker never gets a phone number, an e-mail address or an IBAN ------------------------
+
+
+async def test_a_number_typed_in_a_question_reaches_rasa_redacted(core):
+    conversation, rasa, _ = core
+    await conversation.say(PERSON, "je touche 800 euros, appelez-moi au 06 12 34 56 78 ou toto@mail.fr")
+    assert rasa.messages() == ["je touche 800 euros, appelez-moi au [phone] ou [email]"]
+
+
+async def test_the_phone_step_still_gets_the_number_and_rasa_never_sees_it(core, repositories):
+    conversation, rasa, _ = core
+    await start_request(conversation, rasa)
+    for answer in (CallbackAnswer("consent", "yes"), CallbackAnswer("method", "phone")):
+        await conversation.press_callback(PERSON, answer)
+    await conversation.say(PERSON, "06 12 34 56 78")
+    for answer in (CallbackAnswer("time", "any"), CallbackAnswer("interp", "no")):
+        await conversation.press_callback(PERSON, answer)
+    case = await repositories.cases.open_case_of(PERSON)
+    assert repositories.cases.phone_of(case) == "+33612345678"
+    assert not any("12 34" in message for message in rasa.messages())

@@ -34,7 +34,7 @@ async def test_release_by_someone_else_is_refused_with_the_state(gateway, telegr
 
 async def test_say_needs_a_known_key_and_a_claimed_case(gateway):
     case = await new_case(gateway)
-    hint = await gateway.desk.send_ready_message(case, "documents")
+    hint = await gateway.desk.send_ready_message(case, "documents", WORKER_1)
     assert hint == FR.gettext(texts.SAY_USAGE, keys=", ".join(texts.READY_MESSAGES))
 
 
