@@ -57,6 +57,7 @@ class UserSide(MemberMethods):
                        can_delete_messages=True, can_manage_video_chats=True, can_restrict_members=True,
                        can_promote_members=False, can_change_info=True, can_invite_users=True,
                        can_post_stories=False, can_edit_stories=False, can_delete_stories=False)
+        self.members[chat["id"]][self.bot_user["id"]] = chat_member(self.bot_user, status)
         return self.inject_raw({"my_chat_member": {
             "chat": dict(chat), "from": dict(user), "date": now(),
             "old_chat_member": {"status": "left", "user": bot}, "new_chat_member": new,
