@@ -36,7 +36,7 @@ async def a_handoff(emulator, group, worker):  # type: ignore[no-untyped-def]
     claimed = await emulator.wait_for_message(person["id"], after=person_mark, timeout=30)
     emulator.send_text(person, "J'ai une question sur le loyer")
     copy = await emulator.wait_for_message(
-        group["id"], lambda m: m.get("text") == "J'ai une question sur le loyer", timeout=30)
+        group["id"], lambda m: (m.get("text") or "").endswith("\nJ'ai une question sur le loyer"), timeout=30)
     person_mark = emulator.mark(person["id"])
     emulator.send_text(worker, "Bonjour, je vous appelle demain.", chat=group, message_thread_id=thread)
     relayed = await emulator.wait_for_message(person["id"], after=person_mark, timeout=30)

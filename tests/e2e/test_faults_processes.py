@@ -92,7 +92,8 @@ async def test_kill_9_in_the_middle_of_a_conversation_a_request_and_a_handoff(
     calls = emulator.mark_calls()
     emulator.send_text(handed, "je suis toujours là")
     thread = card["message_thread_id"]
-    await emulator.wait_for_call("copyMessage", lambda c: c.get("message_thread_id") == thread,
+    await emulator.wait_for_call("sendMessage", lambda c: c.get("message_thread_id") == thread
+                                 and str(c.get("text", "")).endswith("je suis toujours là"),
                                  after=calls, timeout=60)
     mark = emulator.mark(handed["id"])
     emulator.send_text(desk.worker, "Je vous appelle demain.", chat=desk.group,

@@ -32,6 +32,9 @@ class BotData:
 
     def __init__(self) -> None:
         self.gateway: Gateway | None = None
+        # Groups and channels this run has left: updates already on their way from one are not
+        # followed by a second leaveChat (Telegram would answer 403).
+        self.left_chats: set[int] = set()
 
 
 class AllerversContext(CallbackContext[ExtBot[None], dict, dict, BotData]):

@@ -28,10 +28,13 @@ async def leave_foreign_chat(update: Update, context: AllerversContext) -> None:
     member = update.my_chat_member
     if member is not None and member.new_chat_member.status in GONE:
         return
+    if chat.id in context.bot_data.left_chats:
+        return  # left already, on an earlier update of this batch
     try:
         await context.bot.leave_chat(chat.id)
     except TelegramError as error:
         logger.warning("could not leave a %s that is not the workers' group (%s): %s",
                        chat.type, chat.id, type(error).__name__)
         return
+    context.bot_data.left_chats.add(chat.id)
     logger.warning("left a %s that is not the workers' group (%s)", chat.type, chat.id)
