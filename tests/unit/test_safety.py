@@ -86,7 +86,7 @@ def test_lexicon_patterns_are_folded_like_the_messages():
 @pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
 def test_every_supported_language_has_a_danger_lexicon_for_every_kind(language):
     """A new language must come with its danger words: without them it gets no screening."""
-    assert language in LEXICON, f"no danger lexicon for {language!r} in bot/safety.py"
+    assert language in LEXICON, f"no danger lexicon for {language!r} in bot/danger_words/"
     missing = [key for key in LEXICON_KEYS if not LEXICON[language].get(key)]
     assert not missing, f"{language!r} has no danger words for {missing}"
 
