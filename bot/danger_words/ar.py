@@ -1,4 +1,4 @@
-"""Danger words in Arabic (standard, Darija and Levantine, Arabic script and Arabizi): see `bot.danger_words`."""
+"""Danger words in Arabic (standard, Darija, Levantine; Arabic script and Arabizi): see `bot.danger_words`."""
 
 _CHILD = r"(طفل|اطفال|ولد|ولاد|اولاد|بنت|ابن|ابنت|دراري|وليد|بيبي|رضيع)"
 
