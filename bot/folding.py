@@ -36,7 +36,8 @@ ARABIC_LETTERS = {
     **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
 }
 _LETTERS = str.maketrans(ARABIC_LETTERS)
-_SEPARATORS = str.maketrans({"’": " ", "'": " ", "`": " ", "-": " ", "_": " "})
+# ʼ (U+02BC) is the Ukrainian apostrophe of a keyboard's layout ("вбʼє" = "вб'є").
+_SEPARATORS = str.maketrans({"’": " ", "'": " ", "ʼ": " ", "`": " ", "-": " ", "_": " "})
 _REPEATED_LETTER = re.compile(r"([^\W\d])\1{2,}")
 _SPACES = re.compile(r"\s+")
 
@@ -60,4 +61,4 @@ def fold_pattern(pattern: str) -> str:
     Only letters and apostrophes change: hyphens, underscores and case are kept because they
     mean something in a regular expression (`[a-z]`, `\\S`). Write word lists in lower case.
     """
-    return _drop_marks(pattern.translate(_LETTERS)).replace("’", " ").replace("'", " ")
+    return _drop_marks(pattern.translate(_LETTERS)).replace("’", " ").replace("'", " ").replace("ʼ", " ")
