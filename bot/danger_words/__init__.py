@@ -12,9 +12,9 @@ Kept specific: a false alarm costs one extra message, a miss can cost a life.
 
 from __future__ import annotations
 
-from bot.danger_words import ar, en, es, fa, fr, pt, ro, ru, uk
+from bot.danger_words import ar, en, es, fa, fr, ps, pt, ro, ru, uk
 
 # The languages the bot speaks and those in preparation (bot.languages.IN_PREPARATION).
 DANGER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    module.__name__.rpartition(".")[2]: module.WORDS for module in (fr, en, ar, es, pt, ro, ru, uk, fa)
+    module.__name__.rpartition(".")[2]: module.WORDS for module in (fr, en, ar, es, pt, ro, ru, uk, fa, ps)
 }
