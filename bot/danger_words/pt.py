@@ -49,7 +49,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "medical": (
         r"\bnao (consegue|consigo|conseguimos|esta|ta) (respirar|respirando)\b", r"\bnao respira\b",
-        r"\bdesmai", r"\binfarto", r"\benfarte", r"\bataque cardiaco", r"\bdor no peito",
+        r"\bdesmai", r"\binconsciente", r"\bavc\b", r"\binfarto", r"\benfarte", r"\bataque cardiaco",
+        r"\bdor no peito",
         r"\bsangra(ndo)? muito", r"\bhemorragia", r"\bconvuls", r"\boverdose", r"\bnao acorda\b",
     ),
     "shelter": (
