@@ -38,6 +38,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"maltrataba|viola|violo|violaron|violaba|estrangul\w*|agredi\w*|agrede|abusa|abuso|"
         r"apuñalo|apunalo|acuchillo|ahorcaba)\b",
         r"\b(me (han|ha) violado|fui violada|fui violado|me han (pegado|golpeado|agredido))",
+        r"\b(me )?(esta|estan) (pegando|golpeando|maltratando|violando|estrangulando)( me)?\b",
+        r"\b(pegandome|golpeandome|maltratandome)\b",
+        r"\b(un hombre|un tipo|alguien|un desconocido|unos hombres) me "
+        r"(sigue|siguen|persigue|esta siguiendo)",
         r"\bviolencia", r"\bmujer(es)? maltratada", r"\b(estoy|estamos) en peligro\b",
         r"\b(miedo|panico) (de|a) (mi )?(marido|esposo|pareja|novio|ex)",
     ),
@@ -50,7 +54,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bno (puede|puedo|podemos) respirar", r"\bno respira\b", r"\brespira (mal|con dificultad)",
         r"\binconsciente", r"\bdesmay", r"\binfarto", r"\bataque (al|de) corazon",
         r"\bdolor (en el|de|fuerte en el) pecho", r"\bsangra(ndo)? (mucho|muchisimo|sin parar)",
-        r"\bhemorragia", r"\bconvulsi", r"\bsobredosis", r"\bderrame cerebral", r"\bictus\b",
+        r"\bhemorragia", r"\bconvulsi", r"\bsobredosis", r"\bderrame cerebral",
+        r"(?<!despues de un )(?<!tras un )\bictus\b",
         r"\bno (se )?despierta\b",
     ),
     "shelter": (

@@ -38,6 +38,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"estupra|violentou|enforcou|sufocou|esganou|esfaqueou|maltrata|maltratou|abusa|abusou)\b"
         r"(?! uma| um )",
         r"\bfui (estuprada|estuprado|violentada|agredida|agredido|espancada|espancado|abusada)",
+        r"\b(esta|ta|estao) (a )?(bater me|espancar me|me bater|me espancar|me batendo|me espancando)",
+        r"\b(batendo|bater) em mim\b",
+        r"\b(um homem|um cara|alguem|um desconhecido) (esta |ta )?(me seguindo|me segue|a seguir me)",
         r"\bviolencia", r"\bmulher(es)? agredida", r"\b(estou|to|estamos|tamo) em perigo\b",
         r"\bmedo do (meu )?(marido|esposo|companheiro|namorado|ex)",
     ),
@@ -49,7 +52,9 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "medical": (
         r"\bnao (consegue|consigo|conseguimos|esta|ta) (respirar|respirando)\b", r"\bnao respira\b",
-        r"\bdesmai", r"\binconsciente", r"\bavc\b", r"\binfarto", r"\benfarte", r"\bataque cardiaco",
+        r"\brespira(ndo)? (mal|com dificuldade)",
+        r"\bdesmai", r"\binconsciente", r"(?<!depois de um )(?<!depois do )\bavc\b", r"\binfarto",
+        r"\benfarte", r"\bataque cardiaco",
         r"\bdor no peito",
         r"\bsangra(ndo)? muito", r"\bhemorragia", r"\bconvuls", r"\boverdose", r"\bnao acorda\b",
     ),

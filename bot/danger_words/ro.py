@@ -37,6 +37,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"sugruma|sugrumat|strans de gat|strange de gat|abuzeaza|abuzat|injunghiat|snopit|snopeste|"
         r"chinuie|tabarat)\b(?! gandul)",
         r"\bam fost (violata|violat|batuta|batut|agresata|agresat|abuzata|injunghiata)",
+        r"\b(un barbat|un tip|cineva|niste barbati) (ma|mă) urmares",
         r"\bviolent[aei]", r"\bfemei(e|le)? batut[ae]",
         r"(^|\b(eu|noi|acum|si|ca|ajutor) )(sunt|suntem) in pericol\b",
         r"\bmi e (frica|teama) de (sotul|barbatul|iubitul|fostul|concubinul)",
@@ -47,7 +48,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\babuz (sexual )?asupra copi", r"\bcopi(l|ii|i) abuzat",
     ),
     "medical": (
-        r"\bnu (mai )?respira\b", r"\bnu (mai )?(poate|pot) (sa )?respir", r"\bleşin|\blesin",
+        r"\bnu (mai )?respira\b", r"\brespira (greu|cu greu|foarte greu)",
+        r"\bnu (mai )?(poate|pot) (sa )?respir", r"\bleşin|\blesin",
         r"\binconstient", r"\binfarct", r"\batac (de cord|cerebral)", r"\bavc\b",
         r"\b(durere|dureri) (in|la|de) piept", r"\bma doare (tare )?pieptul",
         r"\bsangereaza (mult|tare|abundent|foarte)", r"\bhemoragie", r"\bconvulsi", r"\bsupradoz",

@@ -56,9 +56,11 @@ WORDS: dict[str, tuple[str, ...]] = {
     "medical": (
         r"\bне дихає", r"\bне (може|можу|можемо) дихати", r"\bзадихається", r"\bзнепритомні",
         r"\b(втратив|втратила) свідомість", r"\bбез свідомості", r"\bінфаркт", r"\bсерцевий напад",
-        r"\bінсульт", r"\bбіль (в|у) грудях", r"\b(сильна )?кровотеча", r"\bсудом", r"\bпередозуван",
+        r"(?<!після )(?<!від )інсульт", r"\b(погано|важко|ледве) дихає", r"\bбіль (в|у) грудях",
+        r"\b(сильна )?кровотеча", r"\bсудом", r"\bпередозуван",
         r"\bне прокидається",
-        r"\bne (dyhaie|dykhaie|dyhaye|dykhaye)", r"\bne (mozhe|mozhu) (dyhaty|dykhaty)",
+        r"\b(ne|pogano|pohano|vazhko) (dyhaie|dykhaie|dyhaye|dykhaye)",
+        r"\bne (mozhe|mozhu) (dyhaty|dykhaty)",
         r"\bbez svidomosti", r"\binfarkt",
     ),
     "shelter": (
@@ -68,7 +70,8 @@ WORDS: dict[str, tuple[str, ...]] = {
         + _STREET_END,
         r"\bвигнал\w* (мене |нас )?((з|із) дому|(з|із) хати|(з|із) квартири|на вулицю)",
         r"\b(мене|нас) вигнал\w*\b(?! (з|із) (роботи|навчання))",
-        r"\bніде (спати|ночувати|жити)", r"\bночувати ніде", r"\b(я|ми) (безхатьк|бездомн|без житла)",
+        r"\bніде (спати|ночувати|жити)", r"\b(нема|немає|нікуди) (куди )?(йти|піти|подітися)\b",
+        r"\bночувати ніде", r"\b(я|ми) (безхатьк|бездомн|без житла)",
         r"\b(splyu|spymo|spaty|nochuiu|nochuyu) (na vulytsi|na vulici|v mashyni|na vokzali)",
         r"\b(ya|my|zhyvu|opynylasia|opynylasya|zalyshylasia) na (vulytsi|vulici)" + _STREET_END,
         r"\bnide (spaty|nochuvaty|zhyty)", r"\bvyhnal\w* (mene |nas )?(z domu|z kvartyry|na vulytsiu)",
