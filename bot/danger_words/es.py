@@ -40,7 +40,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\b(me (han|ha) violado|fui violada|fui violado|me han (pegado|golpeado|agredido))",
         r"\b(me )?(esta|estan) (pegando|golpeando|maltratando|violando|estrangulando)( me)?\b",
         r"\b(pegandome|golpeandome|maltratandome)\b",
-        r"\b(un hombre|un tipo|alguien|un desconocido|unos hombres) me "
+        r"\b(un hombre|un tipo|alguien|un desconocido|unos hombres) (que )?me "
         r"(sigue|siguen|persigue|esta siguiendo)",
         r"\bviolencia", r"\bmujer(es)? maltratada", r"\b(estoy|estamos) en peligro\b",
         r"\b(miedo|panico) (de|a) (mi )?(marido|esposo|pareja|novio|ex)",

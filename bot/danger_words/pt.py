@@ -40,7 +40,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         r"\bfui (estuprada|estuprado|violentada|agredida|agredido|espancada|espancado|abusada)",
         r"\b(esta|ta|estao) (a )?(bater me|espancar me|me bater|me espancar|me batendo|me espancando)",
         r"\b(batendo|bater) em mim\b",
-        r"\b(um homem|um cara|alguem|um desconhecido) (esta |ta )?(me seguindo|me segue|a seguir me)",
+        r"\b(um homem|um cara|alguem|um desconhecido) (que )?(esta |ta )?(me seguindo|me segue|a seguir me)",
         r"\bviolencia", r"\bmulher(es)? agredida", r"\b(estou|to|estamos|tamo) em perigo\b",
         r"\bmedo do (meu )?(marido|esposo|companheiro|namorado|ex)",
     ),
