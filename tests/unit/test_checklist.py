@@ -183,7 +183,7 @@ def missing_for_language(code: str) -> list[str]:
         missing.append(f"nlu/{code}/situations.yml: missing (rights from described situations)")
     kinds = LEXICON.get(code, {})
     if any(not kinds.get(key) for key in LEXICON_KEYS):
-        missing.append("bot/safety.py: no danger words for some kinds (no screening at all)")
+        missing.append("bot/danger_words/: no danger words for some kinds (no screening at all)")
     if code not in _langid_codes():
         missing.append("bot/language_id.py: py3langid does not know this language")
     return missing
@@ -221,7 +221,7 @@ def test_a_half_added_language_is_reported(monkeypatch):
     assert "domain.yml: not a value of the language slot" in missing
     assert "nlu/ka/nlu.yml: missing" in missing
     assert "locales/ka/LC_MESSAGES/messages.po: missing or empty" in missing
-    assert "bot/safety.py: no danger words for some kinds (no screening at all)" in missing
+    assert "bot/danger_words/: no danger words for some kinds (no screening at all)" in missing
     assert "tests/nlu_heldout/ka.yml: missing (its NLU accuracy is never measured)" in missing
     assert "tests/nlu_real/ka.yml: missing (its NLU accuracy is never measured)" in missing
     assert "nlu/ka/situations.yml: missing (rights from described situations)" in missing
