@@ -1,0 +1,22 @@
+"""Words of the typed answers in the languages added after French, English and Arabic.
+
+One module a language, each with `WORDS` (a category of `bot.estimate.typed` -> regular
+expressions, written as people type them; `bot.folding.fold_pattern` folds accents and letter
+variants) and `NUMBERS` (number words -> value). Only data here: the engine is `typed.py`.
+"""
+
+from __future__ import annotations
+
+from bot.estimate.words import es, fa, ps, pt, ro, ru, uk
+
+LANGUAGES = (es, pt, ro, ru, uk, fa, ps)
+
+
+def extra(category: str) -> tuple[str, ...]:
+    """The patterns of `category` in every added language."""
+    return tuple(p for lang in LANGUAGES for p in lang.WORDS.get(category, ()))
+
+
+def number_words() -> dict[str, int]:
+    """The number words of every added language (not folded)."""
+    return {word: value for lang in LANGUAGES for word, value in lang.NUMBERS.items()}

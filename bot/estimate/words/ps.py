@@ -1,0 +1,34 @@
+"""Pashto typed answers. Phones without a Pashto keyboard type ی for ې and ۍ: both spellings are read."""
+
+
+def _any_yeh(pattern: str) -> str:
+    """`pattern` with the Pashto yeh letters (ې, ۍ) also matching the Persian yeh ی (folded to ي)."""
+    return pattern.replace("ې", "[ېي]").replace("ۍ", "[ۍي]")
+
+
+_WORDS: dict[str, tuple[str, ...]] = {
+    "DONT_KNOW": (r"نه پوهېږم", r"نه پوهیږم", r"na poh(e|i)gam", r"na poh(e|i)zham"),
+    "NOTHING": ("هېڅ", "هیڅ", "نشته", r"نه لرم", "نه", r"(ماشوم|ماشومان|کار|عاید|معاش|پیسې) (نه لرم|نشته)",
+                r"کار نه کوم", "بېکار", "hech", "hich", "nishta", "nashta"),
+    "ALONE": ("یوازې", "یواځې", "یوازی", "مجرد", "ناواده", "کونډه", "کونډ", "طلاق", "yawaze", "yawazi",
+              "yawaze"),
+    "COUPLE": (r"واده (شوی|شوې|کړی|کړې)", r"واده یم", "متاهل", r"له (خپلې )?(میرمنې|ښځې|مېړه|خاوند) سره",
+               r"wada (shawi|shawe|kari)"),
+    "NOT_COUPLE": (r"واده (مې )?نه", r"نه یم واده"),
+    "UNEMPLOYMENT": ("بېکارۍ", r"د بېکارۍ (مرسته|پیسې)", "bekari", "bikari"),
+    "PENSION": ("تقاعد", "تقاعدي", "متقاعد", r"د تقاعد (معاش|پیسې)"),
+    "TENANT": (r"کرایه ?دار", "کرایه", r"په کرایه", "کرایي", r"kiraya( ?dar)?", r"kraya( ?dar)?"),
+    "OWNER": ("مالک", r"(خپل|زما) کور", r"د خپل کور"),
+    "FREE": (r"(له|د) (خپلوانو|ملګرو|ملګري|کورنۍ|مور او پلار|ورور|خور) (سره|کره|کور)", "وړیا", "wriya"),
+    "HOMELESS": (r"په (سړک|سرک|کوڅه)", "سړک", r"کور (نه لرم|نشته)", r"بې ?کوره", r"په موټر کې"),
+    "FRENCH_EU": ("فرانسوي", "فرانسوی", r"د فرانسې تابعیت", "اروپایی", "اروپايي", "faransawi"),
+    "NO_PAPERS": (r"(اسناد|کاغذونه|اقامت|اجازه لیک) (نه لرم|نشته)", r"بې (اسنادو|اسناده|کاغذه)"),
+    "REFUGEE": ("پناهنده", "کډوال", r"پناه (ورکړل شوی|ورکړل شوې|اخیستې|اخیستی)"),
+    "ASYLUM": (r"پناه (غوښتونکی|غوښتونکې|غوښتنه|غواړم|غوښتې)", r"د پناه غوښتنه", "پناهجو",
+               r"panah ghokht\w*"),
+    "LONG_PERMIT": (r"10 (کاله|کالو|کلن)", r"لس (کاله|کالو)", r"له (5|پنځو) کالو (زیات|ډېر)"),
+    "SHORT_PERMIT": (r"د اوسېدو اجازه( لیک)?", r"اوسېدو اجازه", r"اجازه لیک", "اقامت", "ویزه", "ویزا"),
+    "YEARS": ("کاله", "کالو", "کال"),
+}
+WORDS = {category: tuple(map(_any_yeh, patterns)) for category, patterns in _WORDS.items()}
+NUMBERS = {"یو": 1, "یوه": 1, "دوه": 2, "درې": 3, "دري": 3, "څلور": 4, "پنځه": 5, "شپږ": 6}
