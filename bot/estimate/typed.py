@@ -1,5 +1,7 @@
 """Read an answer typed instead of tapped in the estimate form ("35", "j ai 35 ans", "environ
-1200", "rien", "en couple", "locataire 450", "sans papiers"), in French, English or Arabic.
+1200", "rien", "en couple", "locataire 450", "sans papiers"), in French, English or Arabic, and in
+Spanish, Portuguese, Romanian, Russian, Ukrainian, Dari and Pashto, whose words are in
+`bot.estimate.words` (one module a language; all lists are searched whatever the person's language).
 
 `read_answer(slot, text)` returns the slot value the form stores, or None when the text does not
 answer the question (the form then asks again, with an example). Button values keep working:
@@ -114,7 +116,7 @@ SHORT_PERMIT = _words(
     r"residence permit", "permit", "اقامه", "لاقامه", "الاقامه", "ريسبيسي", "titre", *extra("SHORT_PERMIT"))
 TEMPORARY_PROTECTION = _words(*extra("TEMPORARY_PROTECTION"))
 YEARS = re.compile(r"(\d+)\s*(ans?|years?|سنين|سنوات|سنه|عام|"
-                   + "|".join(map(fold_pattern, extra("YEARS"))) + r")(?!\w)")
+                   + "|".join(map(fold_pattern, extra("YEARS"))) + ")")
 
 
 def first_number(text: str) -> int | None:

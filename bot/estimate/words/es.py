@@ -17,7 +17,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "OWNER": ("propietario", "propietaria", r"casa propia", r"piso propio", r"mi propia casa"),
     "FREE": (r"con (mi|mis) (familia|padres|amigos|amigas|amigo|amiga|hermano|hermana|primo|prima|tio|tia)",
              r"en casa de \w+", "alojado", "alojada", "acogido", "acogida", "gratis", r"sin pagar"),
-    "HOMELESS": (r"en la calle(?! \w)", r"(duermo|vivo|estoy) en la calle",
+    "HOMELESS": (r"en la calle(?! \w)", r"duermo en la calle",
                  r"sin (hogar|techo|casa|domicilio)",
                  "albergue", r"en (mi|el|un) coche"),
     "FRENCH_EU": ("frances", "francesa", r"nacionalidad francesa", "europeo", "europea",

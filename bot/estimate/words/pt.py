@@ -20,7 +20,7 @@ WORDS: dict[str, tuple[str, ...]] = {
              r"(familia|pais|amigos|amigas|amigo|amiga|irmao|irma|tio|tia)",
              r"(na|em) casa d[aeo]s? \w+", "alojado", "alojada", "hospedado", "hospedada", r"de graca",
              "gratis"),
-    "HOMELESS": (r"(durmo|vivo|moro|estou|fico) na rua", r"na rua(?! \w)", r"sem (abrigo|teto|tecto|casa)",
+    "HOMELESS": (r"durmo na rua", r"na rua(?! \w)", r"sem (abrigo|teto|tecto|casa)",
                  r"no (meu )?carro"),
     "FRENCH_EU": ("frances", "francesa", r"nacionalidade francesa", "europeu", "europeia",
                   r"cidada(o)? europe(u|ia)", "portugues", "portuguesa", r"da ue"),

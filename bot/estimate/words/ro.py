@@ -16,7 +16,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "OWNER": ("proprietar", "proprietara", r"casa mea proprie", r"locuinta proprie"),
     "FREE": (r"la (parinti|familie|prieteni|rude|un prieten|o prietena|fratele meu|sora mea|verisor)",
              "gazduit", "gazduita", "gratis", "gratuit"),
-    "HOMELESS": (r"in strada", r"(dorm|traiesc|stau) pe strada", r"fara (adapost|casa|locuinta)", "adapost",
+    "HOMELESS": (r"in strada", r"dorm pe strada", r"(traiesc|stau|locuiesc) pe strada(?! \w)",
+                 r"fara (adapost|casa|locuinta)", "adapost",
                  r"in masina"),
     "FRENCH_EU": ("francez", "franceza", r"cetatenie franceza", "european", "europeana",
                   r"cetatean(a)? european(a)?",
@@ -25,7 +26,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "REFUGEE": ("refugiat", "refugiata", r"protectie subsidiara", r"statut de refugiat"),
     "ASYLUM": (r"solicitant(a)? de azil", r"cerere de azil", r"am cerut azil", "azil"),
     "LONG_PERMIT": (r"carte de rezident", r"10 ani", r"zece ani", r"(peste|mai mult de) (5|cinci) ani"),
-    "SHORT_PERMIT": (r"permis de sedere", r"carte de sedere", "permis", "viza"),
+    "SHORT_PERMIT": (r"permis de sedere", r"carte de sedere", "viza"),
     "YEARS": ("ani", "an"),
 }
 NUMBERS = {"unu": 1, "unul": 1, "una": 1, "doi": 2, "doua": 2, "trei": 3, "patru": 4, "cinci": 5, "sase": 6}
