@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from bot.estimate.questions import UNKNOWN
-from bot.estimate.words import extra, number_words
+from bot.estimate.words import child_nouns, counted_words, extra, number_words
 from bot.folding import fold, fold_pattern
 
 
@@ -114,6 +114,10 @@ LONG_PERMIT = _words(
 SHORT_PERMIT = _words(
     r"titre de sejour", r"carte de sejour", "recepisse", "visa",
     r"residence permit", "permit", "اقامه", "لاقامه", "الاقامه", "ريسبيسي", "titre", *extra("SHORT_PERMIT"))
+COUNTED_WORDS = {fold(word): value for word, value in counted_words().items()}
+_COUNTED = "|".join(map(fold_pattern, COUNTED_WORDS))
+COUNTED_NUMBER = re.compile(  # the whole answer, or before a child noun ("dos hijos")
+    rf"^\W*({_COUNTED})\W*$|(?<!\w)({_COUNTED}) (?:{'|'.join(map(fold_pattern, child_nouns()))})(?!\w)")
 TEMPORARY_PROTECTION = _words(*extra("TEMPORARY_PROTECTION"))
 YEARS = re.compile(r"(\d+)\s*(ans?|years?|سنين|سنوات|سنه|عام|"
                    + "|".join(map(fold_pattern, extra("YEARS"))) + ")")
@@ -127,7 +131,8 @@ def first_number(text: str) -> int | None:
     for word in text.split():
         if word in NUMBER_WORDS:
             return NUMBER_WORDS[word]
-    return None
+    counted = COUNTED_NUMBER.search(text)
+    return COUNTED_WORDS[counted[1] or counted[2]] if counted else None
 
 
 def read_answer(slot: str, text: str, age: str | None = None) -> str | None:

@@ -20,3 +20,12 @@ def extra(category: str) -> tuple[str, ...]:
 def number_words() -> dict[str, int]:
     """The number words of every added language (not folded)."""
     return {word: value for lang in LANGUAGES for word, value in lang.NUMBERS.items()}
+
+
+def counted_words() -> dict[str, int]:
+    """Number words that are also words of other languages: read only alone or before a child noun."""
+    return {word: value for lang in LANGUAGES for word, value in getattr(lang, "COUNTED", {}).items()}
+
+
+def child_nouns() -> tuple[str, ...]:
+    return tuple(noun for lang in LANGUAGES for noun in getattr(lang, "CHILD_NOUNS", ()))

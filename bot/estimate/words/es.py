@@ -33,4 +33,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "SHORT_PERMIT": (r"permiso de residencia", r"tarjeta de residencia", "permiso", "residencia", "visado"),
     "YEARS": ("anos", "ano"),
 }
-NUMBERS = {"uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6}
+NUMBERS = {"uno": 1, "una": 1, "cuatro": 4, "cinco": 5, "seis": 6}
+# Also French words ("mal au dos", "tres cher"): read alone or before a word for children.
+COUNTED = {"dos": 2, "tres": 3}
+CHILD_NOUNS = ("hijos", "hijas", "ninos", "ninas", "menores", "bebes")

@@ -35,4 +35,7 @@ WORDS: dict[str, tuple[str, ...]] = {
                      "visto"),
     "YEARS": ("anos", "ano"),
 }
-NUMBERS = {"um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6}
+NUMBERS = {"uma": 1, "duas": 2, "quatro": 4, "cinco": 5, "seis": 6}
+# Also French words ("je dois", "tres cher"): read alone or before a word for children.
+COUNTED = {"um": 1, "dois": 2, "tres": 3}
+CHILD_NOUNS = ("filho", "filha", "filhos", "filhas", "criancas", "bebes", "menores")

@@ -343,3 +343,19 @@ def test_typed_answer_in_ps_is_read(slot, text, value):
 ])
 def test_sentence_that_answers_nothing_is_not_read(language, slot, text):
     assert read_answer(slot, text) is None, language
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("dos", "two"), ("dos hijos", "two"), ("tres niños", "three"), ("dois filhos", "two"), ("tres", "three"),
+    ("دو", "two"), ("دو بچه", "two"), ("دو تا بچه", "two"),
+    # The same words in French and Arabic sentences are not numbers.
+    ("j'ai mal au dos", None), ("je dois partir", None), ("merci c'est très clair", None),
+    ("بانك دو فرانس", None),
+])
+def test_number_words_that_are_also_other_words_are_read_only_as_a_count(text, value):
+    assert read_answer("est_children", text) == value
+
+
+def test_thousands_split_by_the_arabic_separator_are_one_number():
+    assert read_answer("est_work_income", "١٬٢٠٠") == "1200"
+    assert read_answer("est_work_income", "۱٬۲۰۰ افغانی") == "1200"
