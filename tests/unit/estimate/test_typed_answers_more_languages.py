@@ -200,6 +200,11 @@ def test_typed_answer_in_ro_is_read(slot, text, value):
     ('est_residence', 'ищу убежище', 'asylum_seeker'),
     ('est_residence', 'vnzh', 'permit_less_5y'),
     ('est_age', 'не знаю', 'unknown'),
+    ("est_housing", "живу в съёмной квартире", "tenant"),
+    ("est_housing", "живу в съемной квартире", "tenant"),
+    ("est_residence", "беженка", "refugee"),
+    ("est_residence", "ВНЖ на 2 года", "permit_less_5y"),
+    ("est_residence", "ubezhishche", "asylum_seeker"),
 ])
 def test_typed_answer_in_ru_is_read(slot, text, value):
     assert read_answer(slot, text) == value
@@ -235,6 +240,9 @@ def test_typed_answer_in_ru_is_read(slot, text, value):
     ('est_residence', 'статус біженця', 'refugee'),
     ('est_residence', 'шукаю притулку', 'asylum_seeker'),
     ('est_age', 'не знаю', 'unknown'),
+    ("est_residence", "статус біженки", "refugee"),
+    ("est_residence", "protection temporaire", "permit_less_5y"),
+    ("est_residence", "посвідка на 5 років", "permit_5y_plus"),
 ])
 def test_typed_answer_in_uk_is_read(slot, text, value):
     assert read_answer(slot, text) == value
@@ -274,6 +282,9 @@ def test_typed_answer_in_uk_is_read(slot, text, value):
     ('est_residence', 'پناهجو', 'asylum_seeker'),
     ('est_age', 'نمی\u200cدانم', 'unknown'),
     ('est_age', 'nemidanam', 'unknown'),
+    ("est_housing", "کرایه نشین", "tenant"),
+    ("est_housing", "كرايه", "tenant"),
+    ("est_household", "بیوه هستم", "alone"),
 ])
 def test_typed_answer_in_fa_is_read(slot, text, value):
     assert read_answer(slot, text) == value
