@@ -1,7 +1,7 @@
 """Dari (Afghan Persian) typed answers, in Persian script or Latin "Finglish" ("tanha", "ejare")."""
 
 WORDS: dict[str, tuple[str, ...]] = {
-    "DONT_KNOW": (r"نمی ?دانم", r"نمی ?دونم", r"نمی ?فامم", r"ne?mi ?(danam|donam|famam)"),
+    "DONT_KNOW": (r"نمی ?دانم", r"نمی ?دونم", r"ne?mi ?(danam|donam)"),
     "NOTHING": ("هیچ", "هیچی", r"هیچ چیز", "ندارم", "نه", r"(درآمد|عاید|کار|معاش|بچه|فرزند|اولاد) ندارم",
                 r"کار نمی ?کنم", "بیکار", "hich", "hichi", "nadaram", "bikar"),
     "ALONE": ("تنها", "مجرد", r"طلاق گرفته\w*", "بیوه", r"جدا شده\w*", "tanha", "mojarad", "mojared"),

@@ -1,9 +1,14 @@
-"""Pashto typed answers. Phones without a Pashto keyboard type ی for ې and ۍ: both spellings are read."""
+"""Pashto typed answers. Phones with a Persian keyboard have no ې ۍ ښ ږ ګ ړ ډ ټ ځ څ and type the nearest
+Persian letter (ی ش ژ گ ر د ت ز چ): both spellings are read."""
+
+# Pashto letter -> the Persian letters typed for it (ی is folded to ي by bot.folding).
+_PERSIAN_KEYBOARD = {"ې": "ي", "ۍ": "ي", "ښ": "ش", "ږ": "ژ", "ګ": "گ", "ړ": "ر", "ډ": "د", "ټ": "ت", "ځ": "ز",
+                     "څ": "چ"}
 
 
-def _any_yeh(pattern: str) -> str:
-    """`pattern` with the Pashto yeh letters (ې, ۍ) also matching the Persian yeh ی (folded to ي)."""
-    return pattern.replace("ې", "[ېي]").replace("ۍ", "[ۍي]")
+def _any_keyboard(pattern: str) -> str:
+    """`pattern` also matching the same words typed on a Persian keyboard."""
+    return "".join(f"[{c}{_PERSIAN_KEYBOARD[c]}]" if c in _PERSIAN_KEYBOARD else c for c in pattern)
 
 
 _WORDS: dict[str, tuple[str, ...]] = {
@@ -30,5 +35,5 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "SHORT_PERMIT": (r"د اوسېدو اجازه( لیک)?", r"اوسېدو اجازه", r"اجازه لیک", "اقامت", "ویزه", "ویزا"),
     "YEARS": ("کاله", "کالو", "کال"),
 }
-WORDS = {category: tuple(map(_any_yeh, patterns)) for category, patterns in _WORDS.items()}
+WORDS = {category: tuple(map(_any_keyboard, patterns)) for category, patterns in _WORDS.items()}
 NUMBERS = {"یو": 1, "یوه": 1, "دوه": 2, "درې": 3, "دري": 3, "څلور": 4, "پنځه": 5, "شپږ": 6}

@@ -322,6 +322,10 @@ def test_typed_answer_in_fa_is_read(slot, text, value):
     ('est_residence', 'پناه غوښتونکی یم', 'asylum_seeker'),
     ('est_age', 'نه پوهېږم', 'unknown'),
     ('est_age', 'نه پوهیږم', 'unknown'),
+    # Typed on a Persian keyboard (ش for ښ, گ for ګ, ژ for ږ).
+    ("est_residence", "پناه غوشتونکی یم", "asylum_seeker"),
+    ("est_housing", "له ملگرو سره", "free"),
+    ("est_age", "نه پوهیژم", "unknown"),
 ])
 def test_typed_answer_in_ps_is_read(slot, text, value):
     assert read_answer(slot, text) == value
