@@ -2,7 +2,11 @@
 
 One module a language, each with `WORDS` (a category of `bot.estimate.typed` -> regular
 expressions, written as people type them; `bot.folding.fold_pattern` folds accents and letter
-variants) and `NUMBERS` (number words -> value). Only data here: the engine is `typed.py`.
+variants; "YEARS" holds the words for years after a number, "TEMPORARY_PROTECTION" is read as a
+permit for less than 5 years before "refugee"), `NUMBERS` (number words -> value) and, where a number
+word is also a French or Arabic word ("dos", "dois", "دو"), `COUNTED` with `CHILD_NOUNS`: such a word
+is read only as the whole answer or before a child noun. Only data here: the engine is `typed.py`,
+and every list is searched whatever the person's language.
 """
 
 from __future__ import annotations
