@@ -1,0 +1,32 @@
+"""Romanian typed answers, with or without diacritics ("somaj" = "șomaj"). Romanians are EU citizens."""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    "DONT_KNOW": (r"nu stiu", r"habar n am", r"nu am idee", r"nu am habar"),
+    "NOTHING": ("nimic", "nu", "zero", r"niciun(ul)?", r"nicio", r"fara (venit|venituri|salariu|copii|munca)",
+                r"nu lucrez", r"nu am (copii|venit|venituri)", "somer", "somera"),
+    "ALONE": ("singur", "singura", "necasatorit", "necasatorita", "divortat", "divortata", "vaduv", "vaduva",
+              "separat", "separata"),
+    "COUPLE": ("cuplu", r"in cuplu", "casatorit", "casatorita", "casatoriti", "concubinaj",
+               r"cu (sotia|sotul|partenerul|partenera|prietenul|prietena)"),
+    "NOT_COUPLE": (r"nu (sunt )?casatorit[a]?", r"nu (sunt )?in cuplu"),
+    "BABY": ("bebe", "bebelus", r"nou nascut"),
+    "UNEMPLOYMENT": ("somaj", r"ajutor de somaj", r"indemnizatie de somaj"),
+    "PENSION": ("pensie", "pensionar", "pensionara"),
+    "TENANT": ("chirias", "chiriasa", "chirie", r"cu chirie", r"in chirie", r"platesc chirie?"),
+    "OWNER": ("proprietar", "proprietara", r"casa mea proprie", r"locuinta proprie"),
+    "FREE": (r"la (parinti|familie|prieteni|rude|un prieten|o prietena|fratele meu|sora mea|verisor)",
+             "gazduit", "gazduita", "gratis", "gratuit"),
+    "HOMELESS": (r"in strada", r"dorm pe strada", r"(traiesc|stau|locuiesc) pe strada(?! \w)",
+                 r"fara (adapost|casa|locuinta)", "adapost",
+                 r"in masina"),
+    "FRENCH_EU": ("francez", "franceza", r"cetatenie franceza", "european", "europeana",
+                  r"cetatean(a)? european(a)?",
+                  "roman", "romanca", r"cetatenie romana", r"din ue"),
+    "NO_PAPERS": (r"fara (acte|documente|hartii|permis)", r"nu am (acte|documente|hartii)", "ilegal"),
+    "REFUGEE": ("refugiat", "refugiata", r"protectie subsidiara", r"statut de refugiat"),
+    "ASYLUM": (r"solicitant(a)? de azil", r"cerere de azil", r"am cerut azil", "azil"),
+    "LONG_PERMIT": (r"carte de rezident", r"10 ani", r"zece ani", r"(peste|mai mult de) (5|cinci) ani"),
+    "SHORT_PERMIT": (r"permis de sedere", r"carte de sedere", "viza"),
+    "YEARS": ("ani", "an"),
+}
+NUMBERS = {"unu": 1, "unul": 1, "una": 1, "doi": 2, "doua": 2, "trei": 3, "patru": 4, "cinci": 5, "sase": 6}
