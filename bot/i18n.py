@@ -7,6 +7,7 @@ start-up, not a silent fallback to French in front of a person.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -77,6 +78,22 @@ def format_money(amount: Decimal | float, language: str) -> str:
         return format_currency(value, "EUR", locale=locale)
     pattern = Locale.parse(locale).currency_formats["standard"].pattern.replace(".00", "")
     return format_currency(value, "EUR", locale=locale, format=pattern, currency_digits=False)
+
+
+def language_named(word: str) -> str | None:
+    """The language a person names after /language ("en", "English", "anglais" is not one: the
+    code, its own name or its English name), however cased or accented; None otherwise."""
+
+    def plain(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    wanted = plain(word)
+    for code in SUPPORTED_LANGUAGES:
+        language = BY_CODE[code]
+        if wanted in {code, plain(language.native_name), plain(language.name)}:
+            return code
+    return None
 
 
 def negotiate_language(language_code: str | None, default: str = "fr") -> str:

@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.gateway.core.conversation import Conversation
 from bot.gateway.core.messages import HELP, Outgoing
 from bot.gateway.core.services import Services
+from bot.i18n import language_named
 from bot.knowledge import load_knowledge_base
 
 CONSOLE_USER = "console"
@@ -89,7 +90,10 @@ async def command(conversation: Conversation, person: str, line: str) -> list[Ou
     """The person's commands, as on Telegram; None if the line is not one."""
     if line == "/menu":
         return await conversation.say(person, intent_payload("ask_benefit"), screen=False)
-    if line == "/language":
+    if line.split(" ", 1)[0] == "/language":
+        chosen = language_named(line.split(" ", 1)[1]) if " " in line else None
+        if chosen is not None:
+            return await conversation.choose_language(person, ChooseLanguage(chosen))
         return [conversation.language_picker(await conversation.language_of(person))]
     if line == "/forget":
         return await conversation.forget(person)

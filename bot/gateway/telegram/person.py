@@ -18,7 +18,7 @@ from bot.gateway.telegram.context import AllerversContext
 from bot.gateway.telegram.flood import Verdict
 from bot.gateway.telegram.keyboards import send_all
 from bot.gateway.telegram.typing_indicator import typing_if_slow
-from bot.i18n import negotiate_language
+from bot.i18n import language_named, negotiate_language
 from bot.safety import detect_danger
 
 logger = logging.getLogger(__name__)
@@ -38,8 +38,13 @@ async def start(update: Update, context: AllerversContext) -> None:
 
 
 async def choose_language(update: Update, context: AllerversContext) -> None:
-    """/language: show the language picker."""
-    language = await context.conversation.language_of(context.person(update))
+    """/language: show the language picker; `/language en` (or English, العربية...) switches at once."""
+    person = context.person(update)
+    chosen = language_named(" ".join(context.args)) if context.args else None
+    if chosen is not None:
+        await send_all(update, await context.conversation.choose_language(person, ChooseLanguage(chosen)))
+        return
+    language = await context.conversation.language_of(person)
     await send_all(update, [context.conversation.language_picker(language)])
 
 

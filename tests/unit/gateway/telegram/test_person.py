@@ -33,6 +33,23 @@ async def test_choosing_a_language_greets_in_it_through_rasa(app, telegram, rasa
     assert telegram.texts(USER["id"]) == ["[en] /greet"]
 
 
+@pytest.mark.parametrize(("typed", "language"), [("/language en", "en"), ("/language ENGLISH", "en"),
+                                                 ("/language العربية", "ar"), ("/language francais", "fr")])
+async def test_a_language_typed_after_the_command_switches_at_once(app, telegram, rasa, typed, language):
+    """A person types `/language en` rather than tapping: no picker to answer, the greeting comes in it."""
+    await app.process_update(text_update(app.bot, USER, typed))
+    assert rasa.received[-1]["metadata"] == {"language": language}
+    assert telegram.texts(USER["id"]) == [f"[{language}] /greet"]
+
+
+async def test_a_language_the_bot_does_not_speak_after_the_command_shows_the_picker(app, telegram, rasa):
+    await app.process_update(text_update(app.bot, USER, "/language klingon"))
+    (sent,) = telegram.to("sendMessage", USER["id"])
+    assert [row[0]["callback_data"] for row in sent["reply_markup"]["inline_keyboard"]] == [
+        f"lang:{lang.code}" for lang in LANGUAGES]
+    assert not rasa.received
+
+
 async def test_text_goes_to_rasa_with_the_pseudonym_never_the_telegram_id(app, telegram, rasa):
     rasa.replies["c koi le rsa"] = [{"text": "RSA…", "buttons": [
         {"title": "Am I eligible?", "payload": '/check_eligibility{"benefit":"rsa"}'}]}]
