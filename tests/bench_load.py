@@ -64,7 +64,7 @@ async def crowd(emulator: BotApiEmulator, chats: int, questions: int, think: tup
 async def main_async(args: argparse.Namespace) -> str:
     var_dir = Path(tempfile.mkdtemp(prefix="allervers-load-"))
     settings = Settings.from_env({
-        "SECRET_KEY": "bench", "ALLERVERS_VAR_DIR": str(var_dir),
+        "SECRET_KEY": "bench-load-secret-key-0123456789abcdef", "ALLERVERS_VAR_DIR": str(var_dir),
         "DATABASE_URL": f"sqlite:///{var_dir / 'app.db'}", "TELEGRAM_BOT_TOKEN": "123456:TEST",
     })
     migrate(settings.database_url)

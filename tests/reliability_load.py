@@ -131,7 +131,7 @@ def rss(pid: int, with_children: bool) -> int:
 async def run(args: argparse.Namespace) -> str:
     var_dir = Path(tempfile.mkdtemp(prefix="allervers-load-"))
     settings = Settings.from_env({
-        "SECRET_KEY": "reliability-load", "ALLERVERS_VAR_DIR": str(var_dir),
+        "SECRET_KEY": "reliability-load-secret-key-0123456789", "ALLERVERS_VAR_DIR": str(var_dir),
         "DATABASE_URL": f"sqlite:///{var_dir / 'app.db'}", "TELEGRAM_BOT_TOKEN": "123456:TEST",
         "RASA_TIMEOUT_SECONDS": str(args.reply_timeout),
     })
