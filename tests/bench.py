@@ -353,8 +353,8 @@ answer, for {args.duration:g} s: **{saturation:.1f} messages/s** through the gat
 - Through the gateway, p95 is {ratio:.2f}× the same turns sent straight to Rasa: this run
   {target_met} the 1.3× target; runs on this 2-core machine vary a lot from one to the next.
   Per turn the gateway does one idempotency insert, one contact upsert
-  (last seen + language), one handoff lookup, the danger screen, and two Bot API calls (the typing
-  action is not awaited before Rasa is called).
+  (last seen + language), one handoff lookup, the danger screen, and one Bot API call (a typing
+  action only when the answer is not ready within a second).
 - {p95_sentence}
 - Saturation is set by one Rasa process (Rasa, the action + NLG server and this bench share 2
   cores). Telegram's ceiling for one bot token is about 30 messages/s; reaching it needs about
