@@ -218,16 +218,24 @@ def table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-async def main_async(args: argparse.Namespace) -> str:
-    var_dir = Path(tempfile.mkdtemp(prefix="allervers-bench-"))
+def throwaway_settings(prefix: str, **extra: str) -> Settings:
+    """Settings for a run of its own (a fresh var/ and app database, migrated) on the emulator's
+    test token; `extra` adds or overrides environment variables. The bench and the load scripts
+    share it."""
+    var_dir = Path(tempfile.mkdtemp(prefix=prefix))
     settings = Settings.from_env({
         "SECRET_KEY": "bench-secret-key-0123456789abcdefgh", "ALLERVERS_VAR_DIR": str(var_dir),
         "DATABASE_URL": f"sqlite:///{var_dir / 'app.db'}", "TELEGRAM_BOT_TOKEN": "123456:TEST",
-        # The scripted estimate presses nine buttons without a pause, faster than a person:
-        # flood control (burst 8, then one per 2 s) is not what this measures.
-        "RATE_LIMIT_BURST": "1000",
+        **extra,
     })
     migrate(settings.database_url)
+    return settings
+
+
+async def main_async(args: argparse.Namespace) -> str:
+    # The scripted estimate presses nine buttons without a pause, faster than a person:
+    # flood control (burst 8, then one per 2 s) is not what this measures.
+    settings = throwaway_settings("allervers-bench-", RATE_LIMIT_BURST="1000")
     stack = Stack.for_settings(settings, fresh_ports=True)
     print("starting Rasa and the action server...", flush=True)
     stack.start(timeout=300)

@@ -16,14 +16,11 @@ import asyncio
 import collections
 import dataclasses
 import random
-import tempfile
 import time
 from pathlib import Path
 
-from bot.config import Settings
-from bot.db import migrate
 from bot.stack import Stack
-from tests.bench import TURNS, percentile
+from tests.bench import TURNS, percentile, throwaway_settings
 from tests.e2e.botapi_emulator import BotApiEmulator, make_user
 from tests.e2e.conftest import start_gateway, stop_gateway
 
@@ -62,12 +59,7 @@ async def crowd(emulator: BotApiEmulator, chats: int, questions: int, think: tup
 
 
 async def main_async(args: argparse.Namespace) -> str:
-    var_dir = Path(tempfile.mkdtemp(prefix="allervers-load-"))
-    settings = Settings.from_env({
-        "SECRET_KEY": "bench-load-secret-key-0123456789abcdef", "ALLERVERS_VAR_DIR": str(var_dir),
-        "DATABASE_URL": f"sqlite:///{var_dir / 'app.db'}", "TELEGRAM_BOT_TOKEN": "123456:TEST",
-    })
-    migrate(settings.database_url)
+    settings = throwaway_settings("allervers-load-")
     stack = Stack.for_settings(settings, fresh_ports=True).start(timeout=300)
     try:
         async with BotApiEmulator(token="123456:TEST") as emulator:

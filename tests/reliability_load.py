@@ -22,19 +22,17 @@ import datetime as dt
 import logging
 import platform
 import random
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import psutil
 
-from bot.config import PROJECT_ROOT, Settings
-from bot.db import migrate
+from bot.config import PROJECT_ROOT
 from bot.gateway.core.messages import UNAVAILABLE
 from bot.i18n import Translator
 from bot.stack import Stack
-from tests.bench import PeakMemory, percentile, table
+from tests.bench import PeakMemory, percentile, table, throwaway_settings
 from tests.e2e.botapi_emulator import BotApiEmulator, inline_buttons, make_user
 from tests.e2e.conftest import start_gateway, stop_gateway
 
@@ -129,13 +127,7 @@ def rss(pid: int, with_children: bool) -> int:
 
 
 async def run(args: argparse.Namespace) -> str:
-    var_dir = Path(tempfile.mkdtemp(prefix="allervers-load-"))
-    settings = Settings.from_env({
-        "SECRET_KEY": "reliability-load-secret-key-0123456789", "ALLERVERS_VAR_DIR": str(var_dir),
-        "DATABASE_URL": f"sqlite:///{var_dir / 'app.db'}", "TELEGRAM_BOT_TOKEN": "123456:TEST",
-        "RASA_TIMEOUT_SECONDS": str(args.reply_timeout),
-    })
-    migrate(settings.database_url)
+    settings = throwaway_settings("allervers-load-", RASA_TIMEOUT_SECONDS=str(args.reply_timeout))
     stack = Stack.for_settings(settings, fresh_ports=True)
     print("starting Rasa and the action server...", flush=True)
     stack.start(timeout=600)

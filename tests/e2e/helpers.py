@@ -43,14 +43,19 @@ def has_button(prefix: str):  # type: ignore[no-untyped-def]
                          for row in (m.get("reply_markup") or {}).get("inline_keyboard", []) for b in row)
 
 
-async def callback_up_to_the_phone(emulator: BotApiEmulator, person, greeting):  # type: ignore[no-untyped-def]
-    """"Talk to a person", consent, "by phone": the bot now waits for the number."""
+async def callback_up_to_the_method(emulator: BotApiEmulator, person, greeting, method: str):  # type: ignore[no-untyped-def]
+    """"Talk to a person", consent, then `method` (phone or telegram): the bot's next question."""
     mark = emulator.mark(person["id"])
     emulator.press_button(person, greeting, "/talk_to_human", strict=False)
     consent = await emulator.wait_for_message(person["id"], has_button("cb:consent:yes"), after=mark,
                                               timeout=60)
-    method = await press_and_wait(emulator, person, consent, "cb:consent:yes")
-    return await press_and_wait(emulator, person, method, "cb:method:phone")
+    methods = await press_and_wait(emulator, person, consent, "cb:consent:yes")
+    return await press_and_wait(emulator, person, methods, f"cb:method:{method}")
+
+
+async def callback_up_to_the_phone(emulator: BotApiEmulator, person, greeting):  # type: ignore[no-untyped-def]
+    """"Talk to a person", consent, "by phone": the bot now waits for the number."""
+    return await callback_up_to_the_method(emulator, person, greeting, "phone")
 
 
 async def finish_callback(emulator: BotApiEmulator, person, ask_time):  # type: ignore[no-untyped-def]
@@ -61,10 +66,5 @@ async def finish_callback(emulator: BotApiEmulator, person, ask_time):  # type: 
 
 async def callback_by_telegram(emulator: BotApiEmulator, person, greeting):  # type: ignore[no-untyped-def]
     """A whole callback request answered in Telegram (no number); the confirmation."""
-    mark = emulator.mark(person["id"])
-    emulator.press_button(person, greeting, "/talk_to_human", strict=False)
-    consent = await emulator.wait_for_message(person["id"], has_button("cb:consent:yes"), after=mark,
-                                              timeout=60)
-    method = await press_and_wait(emulator, person, consent, "cb:consent:yes")
-    ask_time = await press_and_wait(emulator, person, method, "cb:method:telegram")
+    ask_time = await callback_up_to_the_method(emulator, person, greeting, "telegram")
     return await finish_callback(emulator, person, ask_time)
