@@ -47,11 +47,12 @@ class ProcessedUpdates:
         """True if this run is to handle the update: its first delivery, one that an earlier
         run received and never answered, or an id last seen over a day ago (chosen afresh by
         Telegram); False for a re-delivery or one being handled here."""
+        sealed = self._box.seal(payload, str(update_id))
         try:
             with self._sessions.begin() as session:
                 session.execute(insert(ProcessedUpdate).values(
                     update_id=update_id, state=RECEIVED, run_id=self.run_id, attempts=1,
-                    payload_sealed=self._box.seal(payload, str(update_id)), processed_at=now()))
+                    payload_sealed=sealed, processed_at=now()))
             return True
         except IntegrityError:
             pass
@@ -60,8 +61,8 @@ class ProcessedUpdates:
                 update(ProcessedUpdate)
                 .where(ProcessedUpdate.update_id == update_id,
                        ProcessedUpdate.processed_at < now() - REDELIVERY_WINDOW)
-                .values(state=RECEIVED, run_id=self.run_id, attempts=1,
-                        payload_sealed=self._box.seal(payload, str(update_id)), processed_at=now()))
+                .values(state=RECEIVED, run_id=self.run_id, attempts=1, payload_sealed=sealed,
+                        processed_at=now()))
             if reused.rowcount == 1:  # type: ignore[attr-defined]
                 return True
             taken = session.execute(
