@@ -8,7 +8,7 @@ VENV := .venv
 RASA_VENV := .venv-rasa
 PY := $(VENV)/bin/python
 RASA := $(RASA_VENV)/bin/rasa
-LANGS := fr en ar
+LANGS := fr en ar es pt ro ru uk fa ps
 PO_FILES := $(foreach l,$(LANGS),locales/$(l)/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 TRAINING_DATA := $(shell find nlu -name '*.yml' 2>/dev/null) domain.yml config.yml

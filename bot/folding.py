@@ -10,8 +10,7 @@ Romanian need no table: dropping marks turns ё into е, ї into і, й into и,
 t, the same in messages and patterns. A letter typed three times or more is kept twice
 ("svppp" = "svpp").
 
-The same rules as `allervers_nlu.normalise` (except the Pashto letters, which only the danger
-screen folds for now) (which runs in Rasa's virtualenv and cannot be
+The same rules as `allervers_nlu.normalise` (which runs in Rasa's virtualenv and cannot be
 imported here). `fold_pattern` applies the letter rules to a regular expression, so the authors
 of word lists (danger words, typed answers) need not think about spelling variants.
 """
