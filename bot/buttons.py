@@ -1,11 +1,12 @@
 """Button data: what every button carries, encoded and parsed in one place.
 
 Telegram limits callback data to 64 bytes and anyone can forge it, so every press is parsed
-here into a typed value, or refused (None). Four kinds, told apart by their prefix:
+here into a typed value, or refused (None). The kinds, told apart by their prefix:
 
 | prefix           | value            | pressed by | example                      |
 |------------------|------------------|------------|------------------------------|
 | `lang:`          | `ChooseLanguage` | the person | `lang:ar`                    |
+| `int:`           | `Interpreter`    | the person | `int:ti` (a person with an interpreter) |
 | `cb:`            | `CallbackAnswer` | the person | `cb:time:today_morning`      |
 | `cb:` (case id)  | `MyRequest`      | the person | `cb:cancel:12`               |
 | `w:`             | `CaseAction`     | a worker   | `w:claim:12`                 |
@@ -117,6 +118,16 @@ class ChooseLanguage:
 
 
 @dataclass(frozen=True)
+class Interpreter:
+    """"Yes, a person with an interpreter", offered in a language the bot does not speak."""
+
+    language: str  # ISO 639-1 code of the detected language
+
+    def encode(self) -> str:
+        return f"int:{self.language}"
+
+
+@dataclass(frozen=True)
 class CallbackAnswer:
     """One answer in the callback-request flow; the flow checks the value fits the step."""
 
@@ -167,9 +178,10 @@ def for_workers(data: str) -> bool:
     return data.startswith(WORKER_PREFIX)
 
 
-ButtonData = ChooseLanguage | CallbackAnswer | MyRequest | CaseAction | IntentPayload
+ButtonData = ChooseLanguage | Interpreter | CallbackAnswer | MyRequest | CaseAction | IntentPayload
 
 _CALLBACK = re.compile(r"^cb:(?P<step>[a-z]{1,10}):(?P<value>[a-z_]{1,32})$")
+_INTERPRETER = re.compile(r"^int:(?P<code>[a-z]{2,3})$")
 _CASE_ID = r"(?P<id>\d{1,10})"
 _MY_REQUEST = re.compile(rf"^cb:(?P<action>[a-z]{{1,10}}):{_CASE_ID}$")
 _CASE_ACTION = re.compile(rf"^w:(?P<action>[a-z]{{1,10}}):{_CASE_ID}$")
@@ -180,6 +192,8 @@ def parse_button(data: str, benefit_ids: frozenset[str]) -> ButtonData | None:
     if data.startswith("lang:"):
         language = data.removeprefix("lang:")
         return ChooseLanguage(language) if language in SUPPORTED_LANGUAGES else None
+    if match := _INTERPRETER.match(data):
+        return Interpreter(match["code"])
     if match := _MY_REQUEST.match(data):
         if match["action"] in get_args(RequestAction):
             return MyRequest(cast(RequestAction, match["action"]), int(match["id"]))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import format_currency
+from babel.numbers import format_currency, get_currency_symbol
 from babel.support import Translations
 
 from bot.config import PROJECT_ROOT
@@ -71,13 +71,17 @@ class Translator:
 
 def format_money(amount: Decimal | float, language: str) -> str:
     """An amount in euros as a person of that language reads it: "651,69 €" in French, and a
-    whole amount without cents ("8 €", not "8,00 €")."""
+    whole amount without cents ("8 €", not "8,00 €"). The digits, separators and the sign's place
+    are the locale's; the sign is always "€", the one on every letter and price in France (Babel's
+    Romanian and Ukrainian write "EUR")."""
     value = Decimal(str(amount)).quantize(Decimal("0.01"))
     locale = FORMAT_LOCALES.get(language, "fr_FR")
     if value != value.to_integral_value():
-        return format_currency(value, "EUR", locale=locale)
-    pattern = Locale.parse(locale).currency_formats["standard"].pattern.replace(".00", "")
-    return format_currency(value, "EUR", locale=locale, format=pattern, currency_digits=False)
+        text = format_currency(value, "EUR", locale=locale)
+    else:
+        pattern = Locale.parse(locale).currency_formats["standard"].pattern.replace(".00", "")
+        text = format_currency(value, "EUR", locale=locale, format=pattern, currency_digits=False)
+    return text.replace(get_currency_symbol("EUR", locale), "€")
 
 
 def language_named(word: str) -> str | None:

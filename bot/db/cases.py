@@ -48,6 +48,8 @@ class NewCase:
     preferred_time: str
     interpreter: bool
     urgent: bool
+    # A language the bot does not speak, detected in the person's messages (ISO 639-1).
+    interpreter_language: str | None = None
 
 
 class Cases:
@@ -65,7 +67,7 @@ class Cases:
                 pseudonym=new.pseudonym, state=CaseState.NEW.value, language=new.language,
                 urgent=new.urgent, topics=",".join(new.topics), contact_method=new.contact_method,
                 preferred_time=new.preferred_time, interpreter=new.interpreter,
-                created_at=now(), updated_at=now(),
+                interpreter_language=new.interpreter_language, created_at=now(), updated_at=now(),
             )
             session.add(case)
             session.flush()

@@ -14,6 +14,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -47,6 +48,11 @@ class Contact(Base):
     )
     # Danger words were last used then: a callback request made soon after is flagged urgent.
     danger_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # True once the person picked the language (picker, /language, "write in English"); until then
+    # the language follows what they write (bot/gateway/core/language_choice.py).
+    language_chosen: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A language the bot does not speak, detected in their messages (ISO 639-1: "ti", "ka"...).
+    other_language: Mapped[str | None] = mapped_column(String(16))
 
 
 class ProcessedUpdate(Base):
@@ -111,6 +117,8 @@ class Case(Base):
     phone_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     preferred_time: Mapped[str] = mapped_column(String(32), default="any")
     interpreter: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The language detected in the person's messages when the bot does not speak it (ISO 639-1).
+    interpreter_language: Mapped[str | None] = mapped_column(String(16))
     claimed_by: Mapped[str | None] = mapped_column(String(64))  # worker pseudonym
     workers_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     thread_id: Mapped[int | None] = mapped_column(BigInteger)

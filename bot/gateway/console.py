@@ -11,7 +11,7 @@ import contextlib
 import sys
 import threading
 
-from bot.buttons import CallbackAnswer, ChooseLanguage, MyRequest, intent_payload, parse_button
+from bot.buttons import CallbackAnswer, ChooseLanguage, Interpreter, MyRequest, intent_payload, parse_button
 from bot.cases.events import NoCaseEvents
 from bot.config import Settings
 from bot.gateway.core.conversation import Conversation
@@ -19,6 +19,7 @@ from bot.gateway.core.messages import HELP, Outgoing
 from bot.gateway.core.services import Services
 from bot.i18n import language_named
 from bot.knowledge import load_knowledge_base
+from bot.language_id import warm_up
 
 CONSOLE_USER = "console"
 
@@ -80,6 +81,8 @@ async def press(conversation: Conversation, person: str, data: str,
     button = parse_button(data, benefit_ids)
     if isinstance(button, ChooseLanguage):
         return await conversation.choose_language(person, button)
+    if isinstance(button, Interpreter):
+        return await conversation.ask_interpreter(person, button)
     if isinstance(button, CallbackAnswer | MyRequest):
         return await conversation.press_callback(person, button)
     # Everything else came from Rasa's own buttons: back to Rasa, unscreened.
@@ -106,6 +109,7 @@ async def command(conversation: Conversation, person: str, line: str) -> list[Ou
 
 async def chat(settings: Settings) -> None:
     services = Services.open(settings)
+    warm_up()  # the language classifier, in the background
     conversation = Conversation(services.rasa, services.repositories, services.tracker,
                                 NoCaseEvents(), default_language=settings.default_language,
                                 retention_days=settings.retention_days)

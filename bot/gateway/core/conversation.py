@@ -25,12 +25,21 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.buttons import CallbackAnswer, ChooseLanguage, MyRequest, as_typed_text, intent_payload
+from bot.buttons import CallbackAnswer, ChooseLanguage, Interpreter, MyRequest, as_typed_text, intent_payload
 from bot.cases.events import CaseEvents
 from bot.db.repositories import Repositories
-from bot.gateway.core.callback_requests import CallbackRequests
+from bot.gateway.core import interpreter
+from bot.gateway.core.callback_requests import URGENT_WINDOW, CallbackRequests
 from bot.gateway.core.forget_reply import FORGET_FAILED, forgotten
-from bot.gateway.core.messages import BAD_BUTTON, EMPTY_TEXT, UNAVAILABLE, Outgoing, OutgoingButton
+from bot.gateway.core.language_choice import decide
+from bot.gateway.core.messages import (
+    BAD_BUTTON,
+    EMPTY_TEXT,
+    LANGUAGE_SWITCHED,
+    UNAVAILABLE,
+    Outgoing,
+    OutgoingButton,
+)
 from bot.gateway.core.person_locks import PersonLocks
 from bot.gateway.core.rasa_client import RasaClient, RasaUnavailableError
 from bot.i18n import N_, Translator
@@ -93,21 +102,37 @@ class Conversation:
         if button.language not in SUPPORTED_LANGUAGES:
             return [await self.notice(person, BAD_BUTTON)]
         async with self.locks.hold(person):
-            await self._contacts.touch(person, language=button.language)
+            await self._contacts.touch(person, language=button.language, chosen=True)
             return await self._say(person, intent_payload("greet"), screen=False)
 
-    async def say(self, person: str, text: str, *, screen: bool = True) -> list[Outgoing]:
-        """One turn: the person's text in (screened), or, with `screen=False`, a button payload
-        the bot made; the bot's messages out."""
+    async def ask_interpreter(self, person: str, button: Interpreter) -> list[Outgoing]:
+        """"Yes, a person with an interpreter": a request in one tap."""
         async with self.locks.hold(person):
-            return await self._say(person, text, screen=screen)
+            return await interpreter.request(
+                person, button, self._contacts, self._repositories.cases, self._events,
+                default_language=self.default_language,
+                urgent=await self._contacts.used_danger_words_within(person, URGENT_WINDOW))
 
-    async def _say(self, person: str, text: str, *, screen: bool) -> list[Outgoing]:
+    async def say(self, person: str, text: str, *, screen: bool = True,
+                  telegram_language: str | None = None) -> list[Outgoing]:
+        """One turn: the person's text in (screened; its language followed, with Telegram's
+        `language_code` as a hint), or, with `screen=False`, a button payload the bot made; the
+        bot's messages out."""
+        async with self.locks.hold(person):
+            return await self._say(person, text, screen=screen, telegram_language=telegram_language)
+
+    async def _say(self, person: str, text: str, *, screen: bool,
+                   telegram_language: str | None = None) -> list[Outgoing]:
         # One database round trip: last seen (for retention) and the language.
         language = await self._contacts.touch(person) or self.default_language
         text = (as_typed_text(text) if screen else text).strip()[:MAX_TEXT]
         if not text:
             return [self._notice(language, EMPTY_TEXT)]
+        other = None
+        switched = False
+        if screen:
+            decision = await decide(self._contacts, person, text, telegram_language, self.default_language)
+            language, other, switched = decision.language, decision.other, decision.switched
         danger = detect_danger(text) if screen else None
         if danger is not None:
             replies = await self._emergency(person, danger, language, tell_rasa=True)
@@ -116,7 +141,11 @@ class Conversation:
             return replies
         if screen and await self.callbacks.waiting_for_phone(person):
             return await self.callbacks.give_phone(person, text)
+        if other is not None:
+            return [interpreter.offer(other)]
         replies: list[Outgoing] = []
+        if switched:
+            replies.append(self._notice(language, LANGUAGE_SWITCHED))
         try:
             # Typed text is redacted; a button payload is the bot's own and goes as it is.
             messages = await self.rasa.send(person, redact(text) if screen else text, language)
@@ -198,7 +227,7 @@ class Conversation:
         for message in messages:
             custom = message.get("custom")
             if isinstance(custom, dict) and custom.get("set_language") in SUPPORTED_LANGUAGES:
-                await self._contacts.touch(person, language=custom["set_language"])
+                await self._contacts.touch(person, language=custom["set_language"], chosen=True)
 
     @staticmethod
     def _convert(messages: list[dict[str, Any]]) -> list[Outgoing]:

@@ -54,3 +54,5 @@ HELP = N_(
     "/help: this message\n"
     "I do not need your name. In danger? Call 112."
 )
+# The person wrote in another of the bot's languages: it follows, and says so once.
+LANGUAGE_SWITCHED = N_("I will write in English from now on. To change the language: /language")

@@ -6,6 +6,7 @@ shown or stored — a card names the person by a short pseudonym.
 
 from __future__ import annotations
 
+from babel import Locale
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.buttons import CaseAction, WorkerAction
@@ -14,7 +15,7 @@ from bot.db.cases import case_number
 from bot.db.models import Case
 from bot.gateway.core.callback_flow import TIMES
 from bot.gateway.desk.texts import STATE_NAMES
-from bot.i18n import N_, Translator
+from bot.i18n import FORMAT_LOCALES, N_, Translator
 from bot.knowledge.texts import TEXTS
 from bot.languages import BY_CODE
 
@@ -37,12 +38,25 @@ def known_topics(case: Case) -> list[str]:
     return [t for t in case.topics.split(",") if t in TEXTS]
 
 
+def language_line(case: Case, _: Translator) -> str:
+    """The person's language; one the bot does not speak is named (from its detected code, in
+    the workers' language, by Babel) so that a worker can book an interpreter."""
+    if case.interpreter_language:
+        try:
+            name = Locale.parse(case.interpreter_language).get_display_name(FORMAT_LOCALES[_.language])
+        except (ValueError, TypeError):
+            name = None
+        return _.gettext(N_("Language: %(language)s, detected in the messages (the bot does not speak it: "
+                            "book an interpreter)"), language=name or case.interpreter_language)
+    return _.gettext(N_("Language: %(language)s"), language=_.gettext(BY_CODE[case.language].name))
+
+
 def card_text(case: Case, _: Translator) -> str:
     rights = ", ".join(_.gettext(TEXTS[t].name) for t in known_topics(case))
     lines = [
         _.gettext(N_("Case %(number)s — %(state)s"), number=case_number(case), state=state_name(case, _)),
         _.gettext(N_("Person: %(pseudonym)s"), pseudonym=short_pseudonym(case.pseudonym)),
-        _.gettext(N_("Language: %(language)s"), language=_.gettext(BY_CODE[case.language].name)),
+        language_line(case, _),
         _.gettext(N_("Rights asked about: %(rights)s"), rights=rights or "—"),
         _.gettext(N_("Contact: by phone (number sent privately to the worker who claims)"))
         if case.contact_method == "phone" else _.gettext(N_("Contact: here in Telegram")),

@@ -47,6 +47,7 @@ from bot.gateway.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.gateway.telegram.retries import RetryingRateLimiter
 from bot.gateway.telegram.tolerant_bot import TolerantBot
 from bot.knowledge import load_knowledge_base
+from bot.language_id import warm_up
 
 logger = logging.getLogger(__name__)
 # Polling asks for these by name: chat_member is only sent to bots that ask (and are administrators).
@@ -123,6 +124,7 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None)
     async def post_init(application: Application) -> None:
         data: BotData = application.bot_data
         data.gateway = open_gateway(application, settings)
+        warm_up()  # the language classifier, in the background
         # The workers' group is checked before anything new is posted in it.
         await data.gateway.desk.membership.audit()
         # What a crash left unanswered goes first, before the first poll.

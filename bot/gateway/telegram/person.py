@@ -11,7 +11,15 @@ import re
 
 from telegram import Message, Update
 
-from bot.buttons import CallbackAnswer, ChooseLanguage, IntentPayload, MyRequest, intent_payload, parse_button
+from bot.buttons import (
+    CallbackAnswer,
+    ChooseLanguage,
+    IntentPayload,
+    Interpreter,
+    MyRequest,
+    intent_payload,
+    parse_button,
+)
 from bot.db.models import Case
 from bot.gateway.core.messages import BAD_BUTTON, HELP, NOT_TEXT, SLOW_DOWN, UNKNOWN_COMMAND
 from bot.gateway.telegram.context import AllerversContext
@@ -123,6 +131,8 @@ async def on_button(update: Update, context: AllerversContext) -> None:
         async with typing_if_slow(context.bot, chat.id):
             replies = await context.conversation.choose_language(person, button)
         await send_all(update, replies)
+    elif isinstance(button, Interpreter):
+        await send_all(update, await context.conversation.ask_interpreter(person, button))
     elif isinstance(button, CallbackAnswer | MyRequest):
         replies = await context.conversation.press_callback(person, button)
         # After the answer: the route is kept only if a request was committed (consent given).
@@ -141,8 +151,10 @@ async def converse(update: Update, context: AllerversContext, text: str, *,
     chat = update.effective_chat
     if chat is None:
         return
+    user = update.effective_user
     async with typing_if_slow(context.bot, chat.id):
-        replies = await context.conversation.say(context.person(update), text, screen=screen)
+        replies = await context.conversation.say(context.person(update), text, screen=screen,
+                                                 telegram_language=user.language_code if user else None)
     await send_all(update, replies)
 
 

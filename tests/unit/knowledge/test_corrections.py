@@ -129,7 +129,9 @@ def test_menu_buttons_are_plain_words(language):
     labels = [Translator(language).gettext(label) for label in SHORT_NAMES.values()]
     for institutional in ("Fonds de solidarité pour le logement", "Protection universelle maladie"):
         assert not any(institutional in label for label in labels), labels
-    assert format_money(8, language).replace("\u200f", "").strip() in ("8\u00a0€", "€8")
+    # The sign goes where the locale puts it (before the number in Dari and Pashto); no cents.
+    whole = format_money(8, language).replace("\u200f", "").replace("\u200e", "").strip()
+    assert whole in ("8\u00a0€", "€8", "€\u00a08")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

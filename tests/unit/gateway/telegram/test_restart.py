@@ -54,10 +54,10 @@ async def test_a_message_in_flight_at_a_crash_is_answered_by_the_next_run(app, s
     async with next_run(settings, rasa, telegram) as restarted:
         assert await replay_unanswered(restarted) == 1
         await restarted.process_update(await restarted.update_queue.get())
-        assert telegram.texts(USER["id"]) == ["[fr] hello"]
+        assert telegram.texts(USER["id"]) == ["[en] hello"]
         # Answered: neither a re-delivery nor a later restart answers it twice.
         await restarted.process_update(in_flight)
-        assert telegram.texts(USER["id"]) == ["[fr] hello"]
+        assert telegram.texts(USER["id"]) == ["[en] hello"]
     async with next_run(settings, rasa, telegram) as third:
         assert await replay_unanswered(third) == 0
 
@@ -69,7 +69,7 @@ async def test_telegram_re_delivering_it_after_the_crash_is_answered_too(app, se
     rasa.delays.clear()
     async with next_run(settings, rasa, telegram) as restarted:
         await restarted.process_update(in_flight)
-        assert telegram.texts(USER["id"]) == ["[fr] hello"]
+        assert telegram.texts(USER["id"]) == ["[en] hello"]
 
 
 async def test_an_answered_update_keeps_no_copy_of_the_message(app, gateway):
