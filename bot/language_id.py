@@ -55,7 +55,7 @@ SCRIPT_CANDIDATES = {"ARABIC": ("ar", "fa", "ps"), "CYRILLIC": ("ru", "uk")}
 TOO_CLOSE = {*SUPPORTED_LANGUAGES, "gl", "oc", "an", "la", "wa", "lb", "eo", "mg", "qu"}
 OTHER_MIN_LETTERS = 20  # a shared-script language is named only on a sentence this long...
 OTHER_MIN_PROBABILITY = 0.995  # ...when py3langid is this sure of it...
-OTHER_MAX_OURS = 0.75  # ...and our classifier (with the prior) is no surer than this of one of ours.
+OTHER_MAX_OURS = 0.6  # ...and our classifier (with the prior) is no surer than this of one of ours.
 PRIOR = 4.0  # Telegram's language_code counts as this many times more likely.
 SHORT = 12  # letters: below this, the text says little and the language_code decides if it can
 SURE = 0.7
@@ -91,11 +91,13 @@ def identify(text: str, telegram_code: str | None = None) -> Identified:
         other = _other_language(text)
         if other is not None:
             return Identified(None, other, sure=True)
-    if len(letters) < SHORT and prior in candidates:
-        return Identified(prior, sure=False)
-    if confidence < SURE and script == "LATIN" and prior is None:
-        # "ok", "rsa", a name: nothing says which language; the caller keeps its default.
-        return Identified(None, sure=False)
+    if len(letters) < SHORT and confidence < SURE:
+        # "ok", "rsa", a name: the phone's language if it fits the script; else, in Latin letters,
+        # nothing says which language (the caller keeps its own); in another script, the best.
+        if prior in candidates:
+            return Identified(prior, sure=False)
+        if script == "LATIN":
+            return Identified(None, sure=False)
     return Identified(best, sure=confidence >= SURE)
 
 
