@@ -64,8 +64,10 @@ migrate: $(VENV)/.installed ## Apply database migrations (Alembic)
 setup: $(RASA_VENV)/.installed $(VENV)/.installed i18n migrate ## Create both virtualenvs, compile catalogs, migrate
 
 $(MODEL): $(TRAINING_DATA) $(RASA_VENV)/.installed
-	@echo "==> Training the Rasa model (15-20 minutes on 2 cores; skipped when the training data did not change)"
-	$(RASA) train --data nlu --domain domain.yml --config config.yml --out models --fixed-model-name allervers
+	@echo "==> Training the Rasa model (about 40 minutes on 2 cores for ten languages; skipped when the training data did not change)"
+	@start=$$(date +%s); \
+	$(RASA) train --data nlu --domain domain.yml --config config.yml --out models --fixed-model-name allervers \
+	  && echo $$(( $$(date +%s) - start )) > models/training-seconds
 	@touch $@
 
 train: $(MODEL) ## Train the Rasa model if nlu/, domain.yml or config.yml changed

@@ -30,9 +30,9 @@ import psutil
 from bot.config import PROJECT_ROOT, Settings
 from bot.db import migrate
 from bot.stack import Stack
+from tests.bench_nlu import nlu_section, table
 from tests.e2e.botapi_emulator import BotApiEmulator, make_user
 from tests.e2e.conftest import start_gateway, stop_gateway
-from tests.nlu_eval import REAL_DIR, SITUATIONS_DIR, evaluate_language, evaluate_set
 
 TURNS = {
     "question": ["c koi le rsa", "how much is the APL", "شنو هي AME", "j ai droit a la prime d activite",
@@ -211,13 +211,6 @@ async def gateway_saturation(emulator: BotApiEmulator, chats: int, duration: flo
     return done / (time.perf_counter() - started)
 
 
-def table(rows: list[list[str]]) -> str:
-    header, *body = rows
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in body]
-    return "\n".join(lines)
-
-
 def throwaway_settings(prefix: str, **extra: str) -> Settings:
     """Settings for a run of its own (a fresh var/ and app database, migrated) on the emulator's
     test token; `extra` adds or overrides environment variables. The bench and the load scripts
@@ -240,12 +233,8 @@ async def main_async(args: argparse.Namespace) -> str:
     print("starting Rasa and the action server...", flush=True)
     stack.start(timeout=300)
     try:
-        print("held-out NLU accuracy...", flush=True)
         url, token = stack.rasa_url, stack.rasa_token
-        nlu = {lang: evaluate_language(url, lang, token=token) for lang in ("fr", "en", "ar")}
-        real = {lang: evaluate_set(url, REAL_DIR, lang, token=token) for lang in ("fr", "en", "ar")}
-        situations = {lang: evaluate_set(url, SITUATIONS_DIR, lang, token=token)
-                      for lang in ("fr", "en", "ar")}
+        nlu = nlu_section(url, token)
         pids = {"Rasa server": stack.processes["rasa"].pid,
                 "action + NLG server": stack.processes["actions"].pid,
                 "gateway + emulator (bench process)": psutil.Process().pid}
@@ -287,14 +276,6 @@ async def main_async(args: argparse.Namespace) -> str:
     mem_rows = [["process", "peak RSS (MiB)"]] + [
         [name, f"{value / 2**20:.0f}"] for name, value in memory.peak.items()]
     mem_rows.append(["all together", f"{sum(memory.peak.values()) / 2**20:.0f}"])
-    nlu_rows = [["language", "paraphrases", "intent accuracy", "right accuracy"]] + [
-        [lang, str(r.total), f"{r.intent_accuracy:.3f}", f"{r.benefit_accuracy:.3f}"]
-        for lang, r in nlu.items()]
-    set_rows = [["set", "language", "questions", "right-or-intent accuracy", "asked back",
-                 "asked back, right among the buttons", "right named: accuracy"]] + [
-        [r.name, lang, str(r.total), f"{r.accuracy:.3f}", f"{r.asked_back_rate:.3f}",
-         f"{r.asked_back_with_label}/{r.asked_back}", f"{r.named_accuracy:.3f} ({r.named_total})"]
-        for reports in (real, situations) for lang, r in reports.items()]
     ratio = percentile(all_g, 95) / percentile(all_d, 95)
     target_met = "meets" if ratio <= 1.3 else "misses"
     p95_all = percentile(all_g, 95) * 1000
@@ -310,26 +291,7 @@ Measured by `make bench` ({dt.datetime.now().strftime('%Y-%m-%d %H:%M')}), on {p
 machine: Rasa server, action + NLG server, and one bench process holding the gateway (real PTB
 Application over HTTP) and the Bot API emulator.
 
-## Understanding people (NLU), on sets never trained on
-
-- **real**: `tests/nlu_real/<lang>.yml`, questions written by people (forums, press quotes) or
-  published by public services and associations as questions people ask, each with its source.
-- **situations**: `tests/nlu_situations/<lang>.yml`, situations described without the right's
-  name, written apart from the training data.
-
-A question counts as right when the bot would answer about its right (or one a social worker
-would also accept), or, for a question labelled with an intent, when the intent is that one.
-"Asked back": the bot was not sure and asked which right, with its best guesses as buttons
-(counted as not right above, whether or not the right was among the buttons). "Right named": the
-questions whose text names their right (a name or synonym from `nlu/`, however spelt).
-
-{table(set_rows)}
-
-Paraphrases written with the training data (`tests/nlu_heldout/`), kept apart because they do not
-predict what real people get:
-
-{table(nlu_rows)}
-
+{nlu}
 ## Reply latency under load (open loop)
 
 Offered load: {args.rate:g} messages/s spread over {args.chats} chats for {args.duration:g} s
