@@ -23,6 +23,7 @@ from bot.languages import BY_CODE, N_, SUPPORTED_LANGUAGES
 LOCALES_DIR = PROJECT_ROOT / "locales"
 DOMAIN = "messages"
 # The Babel locale used to format numbers and dates for each language the bot speaks.
+RLM = "\u200f"
 FORMAT_LOCALES = {code: language.babel_locale for code, language in BY_CODE.items()}
 __all__ = ["N_", "Translator", "check_catalogs", "format_money", "negotiate_language", "translations"]
 
@@ -53,20 +54,29 @@ class Translator:
     def __init__(self, language: str) -> None:
         self.language = language if language in SUPPORTED_LANGUAGES else "fr"
         self._catalog = translations(self.language)
+        self.rtl = BY_CODE[self.language].direction == "rtl"
 
     def gettext(self, message: str, **params: object) -> str:
         # Always %-format, so "80%%" reads "80%" even without placeholders.
-        return self._catalog.gettext(message) % params
+        text = self._catalog.gettext(message) % params
+        return right_to_left(text) if self.rtl else text
 
     def ngettext(self, singular: str, plural: str, n: int, **params: object) -> str:
-        text = self._catalog.ngettext(singular, plural, n)
-        return text % {"n": n, **params}
+        text = self._catalog.ngettext(singular, plural, n) % {"n": n, **params}
+        return right_to_left(text) if self.rtl else text
 
     def money(self, amount: Decimal | float) -> str:
         return format_money(amount, self.language)
 
     def date(self, value: dt.date) -> str:
         return format_date(value, format="long", locale=FORMAT_LOCALES[self.language])
+
+
+def right_to_left(text: str) -> str:
+    """Each line opened by a right-to-left mark (U+200F). Telegram lays a line out from its first
+    strong letter: an Arabic, Dari or Pashto line that begins with "RSA", "CAF" or a number would
+    otherwise run left to right, its words in the wrong order for the reader."""
+    return "\n".join(line if not line or line.startswith(RLM) else RLM + line for line in text.split("\n"))
 
 
 def format_money(amount: Decimal | float, language: str) -> str:

@@ -91,12 +91,12 @@ def identify(text: str, telegram_code: str | None = None) -> Identified:
         other = _other_language(text)
         if other is not None:
             return Identified(None, other, sure=True)
-    if len(letters) < SHORT and confidence < SURE:
-        # "ok", "rsa", a name: the phone's language if it fits the script; else, in Latin letters,
-        # nothing says which language (the caller keeps its own); in another script, the best.
+    if len(letters) < SHORT:
+        # "ok", "rsa", "slow", a name: the phone's language if it fits the script; else, in Latin
+        # letters and unsure, nothing says which language (the caller keeps its own).
         if prior in candidates:
             return Identified(prior, sure=False)
-        if script == "LATIN":
+        if script == "LATIN" and confidence < SURE:
             return Identified(None, sure=False)
     return Identified(best, sure=confidence >= SURE)
 

@@ -7,12 +7,13 @@ knowledge base (OpenFisca-France) and are formatted by Babel for the person's lo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.i18n import N_, Translator
+from bot.i18n import N_, Translator, right_to_left
 from bot.knowledge import KnowledgeBase, load_knowledge_base
 from bot.knowledge.texts import GROUPS, PAID_BY
 from bot.languages import LANGUAGES
@@ -375,4 +376,9 @@ def render(name: str, language: str, arguments: dict[str, Any] | None = None,
         kb=load_knowledge_base(),
         today=today or dt.date.today(),
     )
-    return renderer(ctx)
+    reply = renderer(ctx)
+    if not ctx._.rtl:
+        return reply
+    # Lines assembled here (bullets, amounts, names) start right to left too.
+    buttons = [dataclasses.replace(b, title=right_to_left(b.title)) for b in reply.buttons]
+    return dataclasses.replace(reply, text=right_to_left(reply.text), buttons=buttons)
