@@ -374,3 +374,11 @@ def test_number_words_that_are_also_other_words_are_read_only_as_a_count(text, v
 def test_thousands_split_by_the_arabic_separator_are_one_number():
     assert read_answer("est_work_income", "١٬٢٠٠") == "1200"
     assert read_answer("est_work_income", "۱٬۲۰۰ افغانی") == "1200"
+
+
+def test_a_romanian_has_is_not_the_unemployment_benefit():
+    """"are" is the ARE in French but "has" in Romanian: "my husband has a salary of 1200"."""
+    # At 70, an amount with no kind is a pension: "he has 300 a month" must stay one.
+    assert read_answer("est_other_income", "sotul meu are 300 pe luna", age="70") == "pension:300"
+    assert read_answer("est_other_income", "je touche l'ARE 900", age="70") == "unemployment:900"
+    assert read_answer("est_other_income", "ARE", age="70") is None  # no amount: asked again
