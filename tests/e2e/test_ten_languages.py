@@ -59,7 +59,9 @@ def first_strong_direction(text: str) -> str:
 # With the model of 2026-12-07 04:50, "for one person alone" got the Christmas bonus (prime de Noël,
 # "a person alone gets 152,45 €") in the right language instead of the RSA, in Romanian
 # ("cat primeste o persoana singura de la RSA"), Ukrainian ("скільки платять RSA для одної людини")
-# and Pashto ("یو کس ته د RSA څومره پیسې ورکوي؟"): those are asked per month here instead.
+# and Pashto ("یو کس ته د RSA څومره پیسې ورکوي؟"): those are asked per month here instead. Pashto's
+# "د RSA څومره پیسې ورکوي؟" (how much do they give for the RSA?) got "not sure I understood" and a
+# choice of rights, in Pashto.
 FIRST_QUESTIONS = [
     ("es", "es", "cuanto dan de RSA a una persona sola?"),
     ("es", "fr", "cuanto dan de RSA a una persona sola?"),
@@ -72,8 +74,8 @@ FIRST_QUESTIONS = [
     ("uk", "fr", "скільки платять RSA на місяць"),
     ("fa", "fa", "برای یک نفر تنها RSA چقدر پول میتن؟"),
     ("fa", "fr", "برای یک نفر تنها RSA چقدر پول میتن؟"),
-    ("ps", "ps", "د RSA څومره پیسې ورکوي؟"),
-    ("ps", None, "د RSA څومره پیسې ورکوي؟"),
+    ("ps", "ps", "RSA په میاشت کې څومره پیسې دي؟"),
+    ("ps", None, "RSA په میاشت کې څومره پیسې دي؟"),
 ]
 
 
