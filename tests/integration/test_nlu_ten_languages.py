@@ -1,0 +1,56 @@
+"""NLU accuracy in the seven languages added with the languages issue, and the cross-lingual set.
+
+Real questions in these languages are few in public sources (11 to 34 a language), so the floor is
+on the real questions and the described situations together (120 to 145 lines a language), all
+written apart from the training data (tests/nlu_real, tests/nlu_situations; the writers never saw
+nlu/). The issue's target is 0.85 in every language (TARGET); FLOORS holds what the model measured,
+a retrain's noise (two or three lines) below it, so that a regression fails — see docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.crosslingual_eval import evaluate_crosslingual
+from tests.nlu_eval import HELDOUT_DIR, REAL_DIR, SITUATIONS_DIR, evaluate_language, evaluate_set
+
+# Measured on 2026-12-07 with the first ten-language model (real + situations): es 113/135 (0.837),
+# pt 113/134 (0.843), ro 104/145 (0.717), ru 98/141 (0.695), uk 84/140 (0.600), fa 72/134 (0.537),
+# ps 67/134 (0.500). Below the 0.85 target: most misses are real questions about asylum and temporary
+# protection procedures (out of scope, answered as a right) and close rights (C2S, AME, urgent care).
+TARGET = 0.85
+FLOORS = {"es": 0.81, "pt": 0.81, "ro": 0.70, "ru": 0.67, "uk": 0.58, "fa": 0.51, "ps": 0.48}
+# Paraphrase intent accuracy, measured: es 0.773, pt 0.912, ro 0.752, ru 0.807, uk 0.785, fa 0.878,
+# ps 0.797.
+PARAPHRASE_FLOORS = {"es": 0.75, "pt": 0.89, "ro": 0.73, "ru": 0.78, "uk": 0.76, "fa": 0.85, "ps": 0.77}
+# The same 30 situations in ten languages, measured: all ten right on 11 of 30; per language fr 0.90,
+# en 0.97, ar 0.97, es 0.97, pt 0.97, ro 0.73, ru 0.97, uk 0.80, fa 0.67, ps 0.63 (one item is 0.033).
+CROSS_LANGUAGE_FLOORS = {"fr": 0.86, "en": 0.93, "ar": 0.93, "es": 0.93, "pt": 0.93, "ro": 0.70,
+                         "ru": 0.93, "uk": 0.76, "fa": 0.63, "ps": 0.60}
+CROSS_ALL_AGREE = 9
+
+
+@pytest.mark.parametrize("language", sorted(FLOORS))
+def test_real_questions_and_situations_meet_the_floor(stack, language):
+    reports = [evaluate_set(stack.rasa_url, d, language, token=stack.rasa_token)
+               for d in (REAL_DIR, SITUATIONS_DIR)]
+    correct, total = sum(r.correct for r in reports), sum(r.total for r in reports)
+    print("\n" + "\n".join(r.summary() for r in reports))
+    assert total >= 120
+    assert correct / total >= FLOORS[language], "\n".join(r.errors_digest() for r in reports)
+
+
+@pytest.mark.parametrize("language", sorted(FLOORS))
+def test_paraphrases_meet_the_floor(stack, language):
+    assert (HELDOUT_DIR / f"{language}.yml").exists()
+    report = evaluate_language(stack.rasa_url, language, token=stack.rasa_token)
+    print(f"\n{language}: {report.summary()}")
+    assert report.intent_accuracy >= PARAPHRASE_FLOORS[language], report.errors_digest()
+
+
+def test_the_same_situation_gets_the_same_right_in_ten_languages(stack):
+    report = evaluate_crosslingual(stack.rasa_url, token=stack.rasa_token)
+    print(f"\n{report.summary()}")
+    digest = "\n".join(report.misses[:60])
+    assert all(report.accuracy(lang) >= CROSS_LANGUAGE_FLOORS[lang] for lang in report.languages), digest
+    assert report.all_agree >= CROSS_ALL_AGREE, digest
