@@ -44,6 +44,7 @@ def evaluate_crosslingual(rasa_url: str, *, token: str) -> CrossReport:
                     report.correct[language] += 1
                 else:
                     everyone = False
-                    report.misses.append(f"  {item['label']} [{language}] -> {got}: {item['texts'][language]}")
+                    text = item["texts"][language]
+                    report.misses.append(f"  {item['label']} [{language}] -> {got}: {text}")
             report.all_agree += everyone
     return report
