@@ -73,7 +73,8 @@ NOT_COUPLE = _words(r"pas (en )?couple", r"pas marie", r"not married", r"not in 
 BABY = _words("bebe", "nourrisson", "baby", "newborn", "رضيع", "بيبي", "bébé", *extra("BABY"))
 UNEMPLOYMENT = _words(
     # "are" alone, or as the French say it: in Romanian "are" means "has" ("are salariu").
-    "chomage", r"^\W*are\W*$", r"l are", r"(touche|percois|recois|j ai) (l )?are", r"pole emploi", r"france travail", "allocation chomage", "unemployment",
+    "chomage", r"^\W*are\W*$", r"l are", r"(touche|percois|recois|j ai) (l )?are",
+    r"pole emploi", r"france travail", "allocation chomage", "unemployment",
     "jobseeker", "شوماج", "الشوماج", "بطاله", "chomaj", *extra("UNEMPLOYMENT"))
 PENSION = _words("retraite", "pension", "retired", "retirement", "تقاعد", "التقاعد", "retraite", "معاش",
     *extra("PENSION"))
