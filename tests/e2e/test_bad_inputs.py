@@ -79,7 +79,9 @@ KINDS: dict[str, Kind] = {
     "200 digits": Kind("en", text("1234567890" * 20), ANSWER),
     "4,096 characters of Arabic": Kind("ar", text(("شنو هو rsa " * 400)[:4096]), ANSWER),
     "mixed right-to-left and left-to-right": Kind("ar", text("بغيت RSA \u200fplease\u200e merci ؟"), ANSWER),
-    "a language the bot does not speak": Kind("fr", text("Здравствуйте, мне нужна помощь с жильём"),
+    # After picking French, a language the bot does not speak is answered in French (the picked
+    # language stays); before any pick it gets the interpreter offer (test_ten_languages.py).
+    "a language the bot does not speak": Kind("fr", text("გამარჯობა, საცხოვრებელი დახმარება მჭირდება"),
                                               ANSWER),
     "Chinese": Kind("en", text("你好，我需要住房补助"), ANSWER),
     "a link only": Kind("fr", text("https://www.caf.fr/allocataires/droits-et-prestations"), ANSWER),
@@ -154,7 +156,8 @@ async def open_in(application, emulator: BotApiEmulator, language: str) -> tuple
     user = make_user("Alice", language_code="fr")
     picker = await send_and_wait(emulator, user, "/start")
     services = application.bot_data.gateway.services
-    await services.repositories.contacts.touch(services.pseudonyms(user["id"]), language=language)
+    person = services.pseudonyms(user["id"])
+    await services.repositories.contacts.touch(person, language=language, chosen=True)
     return user, picker
 
 
