@@ -25,9 +25,10 @@ FLOORS = {"es": 0.81, "pt": 0.81, "ro": 0.70, "ru": 0.67, "uk": 0.58, "fa": 0.51
 PARAPHRASE_FLOORS = {"es": 0.75, "pt": 0.89, "ro": 0.73, "ru": 0.78, "uk": 0.76, "fa": 0.85, "ps": 0.77}
 # The same 30 situations in ten languages, measured: all ten right on 11 of 30; per language fr 0.90,
 # en 0.97, ar 0.97, es 0.97, pt 0.97, ro 0.73, ru 0.97, uk 0.80, fa 0.67, ps 0.63 (one item is 0.033).
-CROSS_LANGUAGE_FLOORS = {"fr": 0.86, "en": 0.93, "ar": 0.93, "es": 0.93, "pt": 0.93, "ro": 0.70,
-                         "ru": 0.93, "uk": 0.76, "fa": 0.63, "ps": 0.60}
-CROSS_ALL_AGREE = 9
+# Floors two items below (a retrain on 2 cores moves an item or two of 30).
+CROSS_LANGUAGE_FLOORS = {"fr": 0.83, "en": 0.90, "ar": 0.90, "es": 0.90, "pt": 0.90, "ro": 0.66,
+                         "ru": 0.90, "uk": 0.73, "fa": 0.60, "ps": 0.56}
+CROSS_ALL_AGREE = 8
 
 
 @pytest.mark.parametrize("language", sorted(FLOORS))
