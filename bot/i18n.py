@@ -105,7 +105,7 @@ def language_named(word: str) -> str | None:
     wanted = plain(word)
     for code in SUPPORTED_LANGUAGES:
         language = BY_CODE[code]
-        if wanted in {code, plain(language.native_name), plain(language.name)}:
+        if wanted in {code, plain(language.native_name), plain(language.name), *map(plain, language.aliases)}:
             return code
     return None
 

@@ -27,6 +27,7 @@ class Language:
     name: str  # its English name, a catalog message id: what the workers read on a case card
     direction: Literal["ltr", "rtl"]
     babel_locale: str  # how numbers, money and dates are formatted for this language
+    aliases: tuple[str, ...] = ()  # other names people type after /language ("farsi" for Dari)
 
 
 LANGUAGES: tuple[Language, ...] = (
@@ -39,8 +40,8 @@ LANGUAGES: tuple[Language, ...] = (
     Language("ru", "Русский", N_("Russian"), "ltr", "ru_RU"),
     Language("uk", "Українська", N_("Ukrainian"), "ltr", "uk_UA"),
     # Dari, as written in Afghanistan (its words for doctor, street, child...): Persian, Afghan locale.
-    Language("fa", "دری", N_("Dari"), "rtl", "fa_AF"),
-    Language("ps", "پښتو", N_("Pashto"), "rtl", "ps_AF"),
+    Language("fa", "دری", N_("Dari"), "rtl", "fa_AF", ("farsi", "persian", "فارسی", "dari", "دري")),
+    Language("ps", "پښتو", N_("Pashto"), "rtl", "ps_AF", ("pashtu", "pushto", "pachto", "پشتو")),
 )
 
 BY_CODE: dict[str, Language] = {language.code: language for language in LANGUAGES}

@@ -59,3 +59,10 @@ def test_a_word_that_says_nothing_takes_the_phone_language_or_nothing():
 def test_cyrillic_is_russian_or_ukrainian_never_a_latin_language():
     assert identify("привіт", "fr").language == "uk"
     assert identify("привет, мне нужна помощь", "en").language == "ru"
+
+
+def test_language_command_knows_the_names_people_type():
+    from bot.i18n import language_named
+
+    assert [language_named(w) for w in ("Farsi", "فارسی", "pashtu", "Українська", "espanol", "klingon")] == [
+        "fa", "fa", "ps", "uk", "es", None]
