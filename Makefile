@@ -17,7 +17,7 @@ export ALLERVERS_VAR_DIR ?= $(CURDIR)/var
 # Rasa telemetry and its error reports would send data off the machine.
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: lock-rasa postcodes help setup run chat test test-unit test-e2e lint validate test-stories bench reliability i18n i18n-extract migrate train clean
+.PHONY: language-id lock-rasa postcodes help setup run chat test test-unit test-e2e lint validate test-stories bench reliability i18n i18n-extract migrate train clean
 
 help: ## List the named steps
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -72,10 +72,13 @@ $(MODEL): $(TRAINING_DATA) $(RASA_VENV)/.installed
 
 train: $(MODEL) ## Train the Rasa model if nlu/, domain.yml or config.yml changed
 
-run: setup train ## Set up, then run the bot (Telegram with TELEGRAM_BOT_TOKEN, else console chat)
+language-id: $(VENV)/.installed ## Fit the language classifier from nlu/ into models/ (seconds; kept until nlu/ changes)
+	$(PY) -m bot.language_id
+
+run: setup train language-id ## Set up, then run the bot (Telegram with TELEGRAM_BOT_TOKEN, else console chat)
 	$(VENV)/bin/allervers run
 
-chat: setup train ## Console chat
+chat: setup train language-id ## Console chat
 	$(VENV)/bin/allervers chat
 
 lint: $(VENV)/.installed ## ruff
@@ -87,16 +90,16 @@ validate: $(RASA_VENV)/.installed ## rasa data validate
 test-stories: train ## rasa test on tests/test_stories.yml, failing on any prediction error
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out var/results
 
-test: setup train lint validate ## Set up, then the whole test suite
+test: setup train language-id lint validate ## Set up, then the whole test suite
 	$(VENV)/bin/python -m pytest -ra
 	$(MAKE) --no-print-directory test-stories
 
-bench: setup train ## Benchmark through the Bot API emulator; writes docs/benchmarks.md
+bench: setup train language-id ## Benchmark through the Bot API emulator; writes docs/benchmarks.md
 	$(VENV)/bin/python -m tests.bench
 
 # `make reliability RELIABILITY_ARGS="--conversations 50 --minutes 2"` for a short run.
 RELIABILITY_ARGS ?=
-reliability: setup train ## Load run (200 conversations, 10 minutes, emulator on loopback); writes var/reliability-load.md
+reliability: setup train language-id ## Load run (200 conversations, 10 minutes, emulator on loopback); writes var/reliability-load.md
 	$(VENV)/bin/python -m tests.reliability_load $(RELIABILITY_ARGS)
 
 clean: ## Remove virtualenvs, models and runtime data

@@ -14,8 +14,8 @@ Three steps, cheapest first:
    (scikit-learn). py3langid alone gets transliterated Russian, Dari or Arabizi wrong, and our lines
    are what people type. Telegram's `language_code` weighs in as a prior, most on short messages.
 
-The classifier is fitted once per process (a few seconds) and cached under var/, keyed by a hash of
-the training lines, so a new process loads it in milliseconds. The held-out sets (tests/nlu_real,
+The classifier is fitted once (a few seconds; `make train` does it) and kept in models/, keyed by a
+hash of the training lines, so every process loads it in milliseconds. The held-out sets (tests/nlu_real,
 tests/nlu_situations) are never read here: tests/integration/test_language_id.py measures on them.
 """
 
@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 import threading
 import unicodedata
@@ -41,6 +40,9 @@ from bot.languages import SUPPORTED_LANGUAGES
 logger = logging.getLogger(__name__)
 
 NLU = PROJECT_ROOT / "nlu"
+# Beside the Rasa model, as a trained artefact of the same lines (`make train` builds it); every
+# process and every deployment on the machine loads it instead of fitting it again.
+MODELS = PROJECT_ROOT / "models"
 # Scripts none of the bot's languages uses, and the language people in France most often write in it.
 SCRIPT_LANGUAGES = {
     "ETHIOPIC": "ti", "GEORGIAN": "ka", "ARMENIAN": "hy", "BENGALI": "bn", "DEVANAGARI": "hi",
@@ -184,8 +186,7 @@ def _classifier() -> LanguageClassifier:
     with _lock:
         lines = training_lines()
         digest = hashlib.sha256(repr(sorted(lines.items())).encode()).hexdigest()[:16]
-        var = Path(os.environ.get("ALLERVERS_VAR_DIR", PROJECT_ROOT / "var"))
-        path = var / f"language-id-{digest}.joblib"
+        path = MODELS / f"language-id-{digest}.joblib"
         if path.exists():
             try:
                 return LanguageClassifier(joblib.load(path))
@@ -202,3 +203,8 @@ def _classifier() -> LanguageClassifier:
 def warm_up() -> None:
     """Load (or fit) the classifier in the background now, so the first person does not wait."""
     threading.Thread(target=_classifier, name="language classifier", daemon=True).start()
+
+
+if __name__ == "__main__":  # `make language-id`: fit it now (or check the cached one loads)
+    _classifier()
+    print(f"language classifier ready ({len(SUPPORTED_LANGUAGES)} languages)")
