@@ -178,26 +178,39 @@ class LanguageClassifier:
 _lock = threading.Lock()
 
 
+def _digest(root: Path = NLU) -> str:
+    """A hash of the training files' bytes: reading them is milliseconds, parsing them is seconds."""
+    digest = hashlib.sha256()
+    for language in SUPPORTED_LANGUAGES:
+        for path in sorted((root / language).glob("*.yml")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @cache
 def _classifier() -> LanguageClassifier:
     """Fitted from nlu/ once, then loaded from var/ by every later process (same lines, same file)."""
     import joblib
 
     with _lock:
-        lines = training_lines()
-        digest = hashlib.sha256(repr(sorted(lines.items())).encode()).hexdigest()[:16]
+        digest = _digest()
         path = MODELS / f"language-id-{digest}.joblib"
         if path.exists():
             try:
                 return LanguageClassifier(joblib.load(path))
             except Exception:  # a damaged cache is fitted again
                 logger.warning("language classifier cache unreadable; fitting it again")
-        classifier = LanguageClassifier.fit(lines)
+        classifier = LanguageClassifier.fit(training_lines())
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob("language-id-*.joblib"):
             old.unlink(missing_ok=True)
         joblib.dump(classifier._model, path)
         return classifier
+
+
+def ready() -> None:
+    """Load (or fit) the classifier now, in this thread."""
+    _classifier()
 
 
 def warm_up() -> None:
@@ -206,5 +219,5 @@ def warm_up() -> None:
 
 
 if __name__ == "__main__":  # `make language-id`: fit it now (or check the cached one loads)
-    _classifier()
+    ready()
     print(f"language classifier ready ({len(SUPPORTED_LANGUAGES)} languages)")
