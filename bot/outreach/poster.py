@@ -3,21 +3,18 @@
 The poster says, in each of the bot's languages, that one can ask about one's rights anonymously,
 in one's own language; it shows the QR code, the bot's name, "free, no name needed" and, at the
 bottom, strips to tear off with the link. Arabic, Dari and Pashto are shaped (joined letters) and
-laid out right to left by HarfBuzz through fpdf2; the fonts come from PyPI packages (Noto Sans and
-Noto Sans Arabic), so the PDF looks the same on a machine with no fonts installed.
+laid out right to left by HarfBuzz through fpdf2, in the fonts of `fonts.py`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
-import fontpkg
 from fpdf import FPDF
 
 from bot.i18n import translations
 from bot.languages import BY_CODE, LANGUAGES
-from bot.outreach import texts
+from bot.outreach import fonts, texts
 from bot.outreach.qr import qr_modules
 
 INK = (33, 37, 41)
@@ -48,11 +45,11 @@ class SitePoster(FPDF):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.set_auto_page_break(False)
         self.set_margins(0, 0, 0)
-        for family, package_family in ((LATIN, "Noto Sans"), (ARABIC, "Noto Sans Arabic")):
-            path = Path(fontpkg.path(package_family))
-            self.add_font(family, "", path, variations={"wght": 400, "wdth": 100})
-            self.add_font(family, "B", path, variations={"wght": 700, "wdth": 100})
-        # A Latin letter or digit inside an Arabic line, and the reverse, still has a glyph.
+        self.add_font(LATIN, "", fonts.regular(fonts.LATIN_FAMILY))
+        self.add_font(LATIN, "B", fonts.bold(fonts.LATIN_FAMILY))
+        self.add_font(ARABIC, "", fonts.regular(fonts.ARABIC_FAMILY))
+        # A Latin letter or digit inside an Arabic line, and the reverse, still has a glyph; bold
+        # Arabic script (a poster whose first language is Arabic) is drawn in the regular weight.
         self.set_fallback_fonts([LATIN, ARABIC], exact_match=False)
         self.set_text_shaping(True)
 

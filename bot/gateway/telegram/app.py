@@ -49,6 +49,7 @@ from bot.gateway.telegram.retries import RetryingRateLimiter
 from bot.gateway.telegram.tolerant_bot import TolerantBot
 from bot.knowledge import load_knowledge_base
 from bot.language_id import warm_up
+from bot.outreach import fonts as outreach_fonts
 
 logger = logging.getLogger(__name__)
 # Polling asks for these by name: chat_member is only sent to bots that ask (and are administrators).
@@ -127,6 +128,7 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None)
         data: BotData = application.bot_data
         data.gateway = open_gateway(application, settings)
         warm_up()  # the language classifier, in the background
+        outreach_fonts.warm_up()  # the poster's bold font, made once per machine
         # The workers' group is checked before anything new is posted in it.
         await data.gateway.desk.membership.audit()
         # What a crash left unanswered goes first, before the first poll.
