@@ -95,10 +95,18 @@ def poster_page(pdf: SitePoster, link: str, bot_username: str, language: str) ->
     pdf.add_page()
     pdf.set_fill_color(*ACCENT)
     pdf.rect(0, 0, A4_WIDTH, 34, style="F")
-    pdf.set_font(LATIN, "B", 24)
+    # The poster's language first, in the band, centred whether it takes one line or two.
+    rtl = BY_CODE[language].direction == "rtl"
+    headline, size = say(language, texts.TAGLINE), 26.0 if rtl else 24.0
+    while True:  # at most two lines: a longer translation gets a smaller size
+        pdf.set_font(font_for(language), "" if rtl else "B", size)
+        lines = len(pdf.multi_cell(A4_WIDTH - 28, 11, headline, dry_run=True, output="LINES"))
+        if lines <= 2 or size <= 14:
+            break
+        size -= 1
     pdf.set_text_color(255, 255, 255)
-    pdf.set_xy(14, 7)
-    pdf.multi_cell(A4_WIDTH - 28, 10, say(language, texts.TAGLINE), align="C")
+    pdf.set_xy(14, (34 - lines * 11) / 2)
+    pdf.multi_cell(A4_WIDTH - 28, 11, headline, align="C")
     qr_size = 78.0
     pdf.qr(link, (A4_WIDTH - qr_size) / 2, 42, qr_size)
     pdf.centred(f"@{bot_username}", 126, 22, style="B", colour=ACCENT)

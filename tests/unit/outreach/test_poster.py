@@ -85,3 +85,11 @@ def test_the_first_page_renders_and_its_qr_code_scans(pdf):
 def test_every_business_card_scans(pdf):
     image = pypdfium2.PdfDocument(pdf)[1].render(scale=3).to_pil()
     assert decoded(image).count(LINK) == 10
+
+
+@pytest.mark.parametrize("language", [lang.code for lang in LANGUAGES])
+def test_a_poster_can_be_made_in_each_language_first(language):
+    """An organisation whose DEFAULT_LANGUAGE is Arabic or Ukrainian gets its poster too."""
+    made = site_pdf(LINK, "allervers_test_bot", language)
+    text = PdfReader(io.BytesIO(made)).pages[0].extract_text()
+    assert LINK in text and "@allervers_test_bot" in text
