@@ -11,12 +11,14 @@ import secrets
 
 # Telegram's limit for a /start parameter: 1 to 64 characters of A-Z, a-z, 0-9, _ and -.
 PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-PAYLOAD_BYTES = 12  # 96 random bits: 16 characters, short enough to copy from a tear-off strip
+# Someone may type the link from a tear-off strip: lower case, and no 0/o, 1/l/i to mix up.
+ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+PAYLOAD_LENGTH = 16  # about 79 random bits: unguessable, and short enough to copy by hand
 
 
 def new_payload() -> str:
-    """A fresh unguessable payload (URL-safe base64 is exactly Telegram's alphabet)."""
-    return secrets.token_urlsafe(PAYLOAD_BYTES)
+    """A fresh unguessable payload, drawn by `secrets` from an alphabet easy to copy."""
+    return "".join(secrets.choice(ALPHABET) for _ in range(PAYLOAD_LENGTH))
 
 
 def deep_link(bot_username: str, payload: str) -> str:

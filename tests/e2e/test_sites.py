@@ -114,7 +114,7 @@ async def test_only_workers_make_sites(settings, emulator, tmp_path):
         in_group = emulator.sent_messages(team.group["id"])[mark:]
     assert not LINK.search(answer.get("text", ""))
     assert listing["text"] == FR.gettext(texts.NO_SITES)
-    # The volunteer may be told about by the membership check; the command itself gets nothing.
+    # The membership check may post an alert about the volunteer; their command gets no answer.
     assert not any("photo" in m or "document" in m or LINK.search(m.get("text", "")) for m in in_group)
 
 
