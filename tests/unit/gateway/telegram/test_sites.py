@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.gateway.telegram.sites import file_stem
 from bot.i18n import Translator
 from bot.outreach import texts
 from tests.unit.gateway.conftest import WORKER_1, WORKERS_CHAT
@@ -63,3 +64,8 @@ async def test_site_in_a_private_chat_is_not_a_command_for_a_person(app, telegra
 async def test_site_with_no_name_says_how(app, telegram):
     await app.process_update(text_update(app.bot, WORKER, "/site", chat=GROUP))
     assert telegram.texts(WORKERS_CHAT) == [FR.gettext(texts.SITE_USAGE)]
+
+
+def test_the_pdf_file_name_is_plain_ascii():
+    assert file_stem("École Jaurès / cour") == "ecole-jaures-cour"
+    assert file_stem("مركز") == "site"
