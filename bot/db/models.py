@@ -39,7 +39,7 @@ class Contact(Base):
 
     pseudonym: Mapped[str] = mapped_column(String(64), primary_key=True)
     language: Mapped[str | None] = mapped_column(String(8))
-    start_payload: Mapped[str | None] = mapped_column(String(64))
+    start_payload: Mapped[str | None] = mapped_column(String(64), index=True)  # the site they came from
     first_seen: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
@@ -188,3 +188,16 @@ class PostedMessage(Base):
     message_id: Mapped[int] = mapped_column(BigInteger)
     kind: Mapped[str] = mapped_column(String(16))  # see bot/db/posted.py: KINDS
     posted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Site(Base):
+    """An outreach site (a street round, a food bank...): its deep link's payload, nothing about a
+    person. Who arrived through it is `contacts.start_payload`, so /forget and retention take a
+    person out of the count with the rest of their record."""
+
+    __tablename__ = "sites"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100))
+    payload: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

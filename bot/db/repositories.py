@@ -17,6 +17,7 @@ from bot.db.posted import PostedMessages
 from bot.db.processed_updates import ProcessedUpdates
 from bot.db.relays import RelayedMessages
 from bot.db.routes import PersonRoutes
+from bot.db.sites import Sites
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Repositories:
     relays: RelayedMessages
     callback_drafts: CallbackDrafts
     posted: PostedMessages
+    sites: Sites
 
     @classmethod
     def open(cls, engine: Engine, secret_key: str, *, run_id: str | None = None) -> Repositories:
@@ -46,4 +48,5 @@ class Repositories:
             relays=RelayedMessages(sessions),
             callback_drafts=CallbackDrafts(sessions, secret_key),
             posted=PostedMessages(sessions, secret_key),
+            sites=Sites(sessions),
         )

@@ -72,7 +72,7 @@ class RecordingRequest(BaseRequest):
     def _result(self, name: str, params: JSON) -> Any:
         if name == "getMe":
             return BOT_USER
-        if name in ("sendMessage", "editMessageText"):
+        if name in ("sendMessage", "editMessageText", "sendPhoto", "sendDocument"):
             chat_id = int(params["chat_id"])
             chat = {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"}
             return {"message_id": int(params.get("message_id") or next(_ids)), "date": 0,
