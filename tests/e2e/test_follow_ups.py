@@ -72,7 +72,7 @@ async def test_a_check_in_comes_after_a_restart_outside_quiet_hours_and_stops_on
         yes = next(data for data in answers(offer) if data.startswith("fu:yes:"))
         accepted = await press_and_wait(emulator, person, offer, yes)
         assert accepted["text"].startswith("OK. I will write to you on ")
-        again, second_offer = await ask_about_a_right(emulator, person, accepted)
+        _, second_offer = await ask_about_a_right(emulator, person, accepted)
         assert second_offer is None, "offered once per conversation"
 
         # The gateway restarts: the check-in is in the database, not in memory.
