@@ -24,10 +24,12 @@ async def follow_up_job(context: AllerversContext) -> None:
     if flow is None or quiet(at):
         return  # due ones wait for 09:00
     for due in await flow.store.due(at):
-        if not await flow.store.claim(due.id):
-            continue  # another run sent it, or /forget erased it meanwhile
-        message = flow.check_in(due.id, await context.conversation.language_of(due.pseudonym))
-        try:
-            await context.bot.send_message(due.chat_id, message.text, reply_markup=keyboard(message))
-        except TelegramError as error:  # blocked the bot, chat gone: never sent twice
-            logger.warning("check-in %s not delivered: %s", due.id, type(error).__name__)
+        # Under the person's lock: a /forget either erased it before, or waits until it is sent.
+        async with context.conversation.locks.hold(due.pseudonym):
+            if not await flow.store.claim(due.id):
+                continue  # another run sent it, or /forget erased it meanwhile
+            message = flow.check_in(due.id, await context.conversation.language_of(due.pseudonym))
+            try:
+                await context.bot.send_message(due.chat_id, message.text, reply_markup=keyboard(message))
+            except TelegramError as error:  # blocked the bot, chat gone: never sent twice
+                logger.warning("check-in %s not delivered: %s", due.id, type(error).__name__)
