@@ -104,7 +104,7 @@ class Settings:
     rate_limit_burst: int = 8
     rate_limit_seconds: float = 2.0
     relays_per_case_per_minute: int = 15
-    # A check-in after an answer about a right or an estimate, when the person asks for it.
+    # A check-in after how to apply for a right or an estimate result, when the person asks for it.
     follow_up_days: int = 14
     rasa_auth_token_override: Secret = field(default_factory=lambda: Secret(""))
 

@@ -191,7 +191,7 @@ class PostedMessage(Base):
 
 
 class FollowUp(Base):
-    """A check-in offered after an answer about a right or an estimate, then maybe sent and answered.
+    """A check-in offered after how to apply for a right or an estimate result, then sent and answered.
 
     States: offered -> declined | pending (due_at set, the chat sealed) -> sent -> answered. The
     answer (applied, stuck, later, stop) and its time stay for /stats: no text is ever kept. The chat

@@ -1,4 +1,4 @@
-"""Check-ins through the emulator: offered after an answer about a right, sent by the gateway's job
+"""Check-ins through the emulator: offered after how to apply for a right, sent by the gateway's job
 after a simulated clock advance, after a gateway restart, never in the quiet hours, and never again
 after "Stop"."""
 
@@ -20,7 +20,7 @@ from tests.e2e.conftest import gateway_settings, start_gateway, stop_gateway
 from tests.e2e.helpers import has_button, open_chat, press_and_wait
 
 EN = Translator("en")
-RSA = '/ask_benefit{"benefit":"rsa"}'
+RSA = '/how_to_apply{"benefit":"rsa"}'
 
 
 @pytest.fixture(autouse=True)
@@ -51,7 +51,7 @@ def answers(message) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 async def ask_about_a_right(emulator, person, message):  # type: ignore[no-untyped-def]
-    """An answer about the RSA; the offer of a check-in, if one follows it (else None)."""
+    """How to apply for the RSA; the offer of a check-in, if one follows it (else None)."""
     mark = emulator.mark(person["id"])
     emulator.press_button(person, message, RSA, strict=False)
     answer = await emulator.wait_for_message(person["id"], after=mark, timeout=60)

@@ -205,7 +205,7 @@ class Conversation:
 
     async def _offer_follow_up(self, person: str, messages: list[dict[str, Any]],
                                language: str) -> list[Outgoing]:
-        """After a reply the NLG marked (about a right, an estimate result): the offer of a check-in."""
+        """After a reply the NLG marked (how to apply, an estimate result): the offer of a check-in."""
         customs = [m["custom"] for m in messages if isinstance(m.get("custom"), dict)]
         kinds = [c["follow_up"] for c in customs if c.get("follow_up") in ("right", "estimate")]
         if not kinds or self.follow_ups is None:

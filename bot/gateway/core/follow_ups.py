@@ -1,13 +1,13 @@
 """Coming back to a person, when they want it: the offer of a check-in, and the answers to it.
 
-After an answer about a right or an estimate (the NLG marks it, `bot/nlg/follow_up.py`), the person
+After how to apply for a right or an estimate result (the NLG marks it, `bot/nlg/follow_up.py`), the person
 is asked once per conversation whether the bot may check in FOLLOW_UP_DAYS later. The check-in itself
 is sent by the channel's job (`bot/gateway/telegram/follow_up_job.py`), never in the quiet hours.
 The rules (one pending, at most three, none after Stop) are kept by the store (`bot/db/follow_ups.py`).
 
 ```mermaid
 flowchart LR
-  A[answer about a right / estimate] --> O{offered in this conversation?} -- no --> Q[Shall I check in?]
+  A[how to apply / estimate result] --> O{offered in this conversation?} -- no --> Q[Shall I check in?]
   Q -- Yes --> P[(pending, due in N days)] --> J[job, 09:00-21:00 Paris] --> C[check-in message]
   C -- Done, I applied --> T[well done]
   C -- I'm stuck --> CB[callback request flow]

@@ -152,11 +152,13 @@ def test_114_comes_with_the_emergency_services_it_reaches(danger, language):
     assert len(re.findall(r"\b114\b", text)) == 1
 
 
-@pytest.mark.parametrize("name", BENEFIT_RESPONSES)
-def test_an_answer_about_a_right_is_marked_for_the_offer_of_a_check_in(name):
-    assert render(name, "fr", {"benefit": "rsa"}, {}, TODAY).custom == {"follow_up": "right"}
+def test_how_to_apply_for_a_right_is_marked_for_the_offer_of_a_check_in():
+    how = "utter_benefit_how_to_apply"
+    assert render(how, "fr", {"benefit": "rsa"}, {}, TODAY).custom == {"follow_up": "right"}
     # No right named: the topics are shown instead, and nothing is offered after them.
-    assert render(name, "fr", {}, {}, TODAY).custom is None
+    assert render(how, "fr", {}, {}, TODAY).custom is None
+    # A first summary: nothing decided yet, nothing to check in about.
+    assert render("utter_benefit_summary", "fr", {"benefit": "rsa"}, {}, TODAY).custom is None
 
 
 def test_an_estimate_result_is_marked_only_when_it_found_something():
