@@ -201,3 +201,25 @@ class Site(Base):
     name: Mapped[str] = mapped_column(String(100))
     payload: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class FollowUp(Base):
+    """A check-in offered after how to apply for a right or an estimate result, then sent and answered.
+
+    States: offered -> declined | pending (due_at set, the chat sealed) -> sent -> answered. The
+    answer (applied, stuck, later, stop) and its time stay for /stats: no text is ever kept. The chat
+    id lives only as long as a message is to be sent.
+    """
+
+    __tablename__ = "follow_ups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    pseudonym: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # right | estimate: what the answer was about
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    chat_id_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    due_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    answer: Mapped[str | None] = mapped_column(String(16))
+    answered_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

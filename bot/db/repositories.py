@@ -12,6 +12,7 @@ from bot.db.callback_drafts import CallbackDrafts
 from bot.db.cases import Cases
 from bot.db.contacts import Contacts
 from bot.db.engine import session_factory
+from bot.db.follow_ups import FollowUps
 from bot.db.notes import CaseNotes
 from bot.db.posted import PostedMessages
 from bot.db.processed_updates import ProcessedUpdates
@@ -32,6 +33,7 @@ class Repositories:
     callback_drafts: CallbackDrafts
     posted: PostedMessages
     sites: Sites
+    follow_ups: FollowUps
 
     @classmethod
     def open(cls, engine: Engine, secret_key: str, *, run_id: str | None = None) -> Repositories:
@@ -49,4 +51,5 @@ class Repositories:
             callback_drafts=CallbackDrafts(sessions, secret_key),
             posted=PostedMessages(sessions, secret_key),
             sites=Sites(sessions),
+            follow_ups=FollowUps(sessions, secret_key),
         )

@@ -17,6 +17,7 @@ from bot.i18n import N_, Translator, right_to_left
 from bot.knowledge import KnowledgeBase, load_knowledge_base
 from bot.knowledge.texts import GROUPS, PAID_BY
 from bot.languages import LANGUAGES
+from bot.nlg.follow_up import follow_up_mark
 from bot.nlg.payloads import intent_payload
 from bot.safety import EMERGENCY_NUMBERS, NUMBERS_BY_DANGER
 
@@ -377,6 +378,9 @@ def render(name: str, language: str, arguments: dict[str, Any] | None = None,
         today=today or dt.date.today(),
     )
     reply = renderer(ctx)
+    mark = follow_up_mark(name, ctx.arguments, ctx.benefit_id()) if reply.custom is None else None
+    if mark is not None:  # the gateway offers a check-in after it
+        reply = dataclasses.replace(reply, custom=mark)
     if not ctx._.rtl:
         return reply
     # Lines assembled here (bullets, amounts, names) start right to left too.

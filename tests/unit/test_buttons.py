@@ -7,6 +7,7 @@ from bot.buttons import (
     CallbackAnswer,
     CaseAction,
     ChooseLanguage,
+    FollowUpAnswer,
     IntentPayload,
     MyRequest,
     intent_payload,
@@ -39,6 +40,7 @@ def test_forged_payloads_are_refused(forged):
     CallbackAnswer("consent", "yes"), CallbackAnswer("time", "tomorrow_afternoon"),
     MyRequest("cancel", 12), MyRequest("change", 4_000_000_000),
     CaseAction("claim", 7), CaseAction("done", 1),
+    FollowUpAnswer("yes", 3), FollowUpAnswer("stuck", 4_000_000_000),
     IntentPayload("ask_benefit", {"benefit": "aide_juridictionnelle"}), IntentPayload("greet"),
 ])
 def test_every_kind_round_trips_within_telegrams_limit(button):
@@ -50,6 +52,7 @@ def test_every_kind_round_trips_within_telegrams_limit(button):
 @pytest.mark.parametrize("forged", [
     "lang:de", "lang:", "cb:", "cb:consent", "cb:teleport:yes", "cb:cancel:abc", "cb:time:Any",
     "cb:cancel:99999999999", "w:claim:", "w:steal:3", "w:claim:3:4", "w:claim:-1", "x:1", "",
+    "fu:", "fu:yes", "fu:maybe:3", "fu:stop:x", "fu:applied:99999999999",
     '/ask_benefit{"benefit":"bitcoin"}',
 ])
 def test_forged_button_data_is_refused(forged):

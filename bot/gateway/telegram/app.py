@@ -42,6 +42,7 @@ from bot.gateway.telegram import members, person, sites, workers
 from bot.gateway.telegram.apology import apologise
 from bot.gateway.telegram.context import CONTEXT_TYPES, AllerversContext, BotData, Gateway
 from bot.gateway.telegram.flood import FloodGuard
+from bot.gateway.telegram.follow_up_job import follow_up_job
 from bot.gateway.telegram.gatekeeper import gatekeeper, mark_answered, replay_unanswered
 from bot.gateway.telegram.jobs import remind_job, retention_job
 from bot.gateway.telegram.ordering import ChatOrderedUpdateProcessor
@@ -108,7 +109,8 @@ def open_gateway(application: Application, settings: Settings, *,
                       services.pseudonyms)
     conversation = Conversation(services.rasa, services.repositories, services.tracker, desk,
                                 default_language=settings.default_language,
-                                retention_days=settings.retention_days)
+                                retention_days=settings.retention_days,
+                                follow_up_days=settings.follow_up_days)
     per_minute = settings.relays_per_case_per_minute
     return Gateway(settings=settings, services=services, conversation=conversation, desk=desk,
                    benefit_ids=frozenset(load_knowledge_base().ids),
@@ -136,6 +138,8 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None)
         if application.job_queue is not None:
             # Reminders are rebuilt from the database: a restart loses none.
             application.job_queue.run_repeating(remind_job, interval=60, first=5)
+            # Check-ins due are read from the database too (`follow_up_job.py`).
+            application.job_queue.run_repeating(follow_up_job, interval=60, first=10)
             # Retention locks the tracker store while it deletes: daily, and not at start-up.
             application.job_queue.run_repeating(retention_job, interval=24 * 3600, first=3600)
 
