@@ -17,6 +17,8 @@ from bot.db.posted import PostedMessages
 from bot.db.processed_updates import ProcessedUpdates
 from bot.db.relays import RelayedMessages
 from bot.db.routes import PersonRoutes
+from bot.db.stats import StatsReader
+from bot.db.tallies import Tallies
 
 
 @dataclass(frozen=True)
@@ -30,12 +32,15 @@ class Repositories:
     relays: RelayedMessages
     callback_drafts: CallbackDrafts
     posted: PostedMessages
+    tallies: Tallies  # anonymous counts: no pseudonym, nothing to erase
+    stats: StatsReader
 
     @classmethod
     def open(cls, engine: Engine, secret_key: str, *, run_id: str | None = None) -> Repositories:
         """`run_id` names this gateway run (a fresh one by default): updates it leaves unanswered
         are taken over by the next."""
         sessions = session_factory(engine)
+        tallies = Tallies(sessions)
         return cls(
             sessions=sessions,
             contacts=Contacts(sessions),
@@ -46,4 +51,6 @@ class Repositories:
             relays=RelayedMessages(sessions),
             callback_drafts=CallbackDrafts(sessions, secret_key),
             posted=PostedMessages(sessions, secret_key),
+            tallies=tallies,
+            stats=StatsReader(sessions, tallies),
         )

@@ -17,6 +17,7 @@ flowchart LR
   P -- no --> RD[phones, e-mails, IBANs redacted] --> R[Rasa turn] --> C{custom payload}
   C -- set_language --> L[(contact language)]
   C -- start_callback --> CB
+  C -- tally --> T[(anonymous counts; after an estimate: do you already receive it?)]
 ```
 """
 
@@ -25,10 +26,18 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.buttons import CallbackAnswer, ChooseLanguage, Interpreter, MyRequest, as_typed_text, intent_payload
+from bot.buttons import (
+    CallbackAnswer,
+    ChooseLanguage,
+    Interpreter,
+    MyRequest,
+    ReceivesAnswer,
+    as_typed_text,
+    intent_payload,
+)
 from bot.cases.events import CaseEvents
 from bot.db.repositories import Repositories
-from bot.gateway.core import interpreter
+from bot.gateway.core import interpreter, receives
 from bot.gateway.core.callback_requests import URGENT_WINDOW, CallbackRequests
 from bot.gateway.core.forget_reply import FORGET_FAILED, forgotten
 from bot.gateway.core.language_choice import decide
@@ -151,6 +160,8 @@ class Conversation:
             messages = await self.rasa.send(person, redact(text) if screen else text, language)
             await self._follow_language_change(person, messages)
             replies += self._convert(messages)
+            # Counted for /stats (anonymous); after an estimate, "Do you already receive it?".
+            replies += await receives.count_replies(self._repositories.tallies, messages, language)
             if any(isinstance(m.get("custom"), dict) and m["custom"].get("start_callback")
                    for m in messages):
                 replies += await self.callbacks.start(person)
@@ -183,6 +194,10 @@ class Conversation:
         except RasaUnavailableError:
             return [numbers]
         return [numbers, *(m for m in self._convert(messages) if m.text != numbers.text)]
+
+    async def answer_receives(self, person: str, button: ReceivesAnswer) -> list[Outgoing]:
+        """"Do you already receive it?": counted (never with the person), then the next right."""
+        return [await receives.answer(self._repositories.tallies, button, await self.language_of(person))]
 
     async def press_callback(self, person: str, button: CallbackAnswer | MyRequest) -> list[Outgoing]:
         """A button of the callback-request flow or of /mycallback."""

@@ -17,6 +17,7 @@ from bot.buttons import (
     IntentPayload,
     Interpreter,
     MyRequest,
+    ReceivesAnswer,
     intent_payload,
     parse_button,
 )
@@ -138,6 +139,10 @@ async def on_button(update: Update, context: AllerversContext) -> None:
         # After the answer: the route is kept only if a request was committed (consent given).
         await context.desk.remember_chat(person, chat.id)
         await send_all(update, replies)
+    elif isinstance(button, ReceivesAnswer):
+        # Asked once: the buttons go, so a second tap cannot count twice.
+        await query.edit_message_reply_markup(None)
+        await send_all(update, await context.conversation.answer_receives(person, button))
     elif isinstance(button, IntentPayload):
         await converse(update, context, button.encode(), screen=False)
     else:
