@@ -32,6 +32,19 @@ def _label(text: str, width: int = 24) -> str:
     return "\n".join(lines)
 
 
+def _nothing(ax: Axes, empty: str) -> None:
+    ax.text(0.5, 0.5, empty, ha="center", va="center", color=GREY, fontsize=12, transform=ax.transAxes)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+
+
+def _rows(ax: Axes, count: int) -> None:
+    """The biggest on top; room for at least 5 rows, so one bar is not a wall."""
+    ax.set_ylim(max(count, 5) - 0.5, -0.5)
+
+
 def _bars(ax: Axes, cells: list[Cell], title: str, empty: str, *, color: str = BLUE,
           vertical: bool = False) -> None:
     """Horizontal bars (vertical for weeks, in time order), each with its count or "<5"."""
@@ -40,9 +53,7 @@ def _bars(ax: Axes, cells: list[Cell], title: str, empty: str, *, color: str = B
         ax.spines[side].set_visible(False)
     cells = cells if vertical else cells[:BARS]
     if not cells:
-        ax.text(0.5, 0.5, empty, ha="center", va="center", color=GREY, fontsize=12, transform=ax.transAxes)
-        ax.set_xticks([])
-        ax.set_yticks([])
+        _nothing(ax, empty)
         return
     values = [c.count or 0 for c in cells]
     top = max([*values, 1])
@@ -60,7 +71,7 @@ def _bars(ax: Axes, cells: list[Cell], title: str, empty: str, *, color: str = B
         return
     ax.barh(positions, values, color=color, height=0.65)
     ax.set_yticks(positions, [_label(c.label) for c in cells], fontsize=10)
-    ax.invert_yaxis()  # the biggest on top
+    _rows(ax, len(cells))
     ax.set_xlim(0, top * 1.25)
     ax.set_xticks([])
     ax.spines["bottom"].set_visible(False)
@@ -80,8 +91,7 @@ def _non_recours(ax: Axes, report: StatsReport, empty: str) -> None:
         ax.spines[side].set_visible(False)
     ax.set_xticks([])
     if not likely:
-        ax.text(0.5, 0.5, empty, ha="center", va="center", color=GREY, fontsize=12, transform=ax.transAxes)
-        ax.set_yticks([])
+        _nothing(ax, empty)
         return
     top = max([c.count or 0 for c in likely] + [1])
     for y, cell in enumerate(likely):
@@ -93,7 +103,7 @@ def _non_recours(ax: Axes, report: StatsReport, empty: str) -> None:
             ax.text(value + top * 0.02, y + offset, text, va="center", fontsize=9,
                     color=INK if shown is not None and shown.count is not None else GREY)
     ax.set_yticks(range(len(likely)), [_label(c.label) for c in likely], fontsize=10)
-    ax.invert_yaxis()
+    _rows(ax, len(likely))
     ax.set_xlim(0, top * 1.25)
     ax.legend(handles=[ax.patches[0], ax.patches[1]],
               labels=[_.gettext(N_("likely")), _.gettext(N_("not received"))],
@@ -106,7 +116,8 @@ def render_chart(report: StatsReport) -> bytes:
     empty = _.gettext(NOTHING_YET)
     figure = Figure(figsize=(12, 15), dpi=100, facecolor="white")
     FigureCanvasAgg(figure)
-    grid = figure.add_gridspec(3, 2, height_ratios=[0.9, 1, 1.6], hspace=0.4, wspace=0.55, left=0.2, right=0.97, top=0.9, bottom=0.1)
+    grid = figure.add_gridspec(3, 2, height_ratios=[0.9, 1, 1.6], hspace=0.4, wspace=0.55,
+                               left=0.2, right=0.97, top=0.9, bottom=0.1)
     people = report.section("people")[0]
     figure.suptitle(f"{people.label}: {people.shown}  ·  {report.period()}", x=0.03, ha="left",
                     fontsize=17, fontweight="bold", color=INK)

@@ -6,7 +6,7 @@ Handler order (group, what):
       groups and channels are left; then each update_id once (kept, sealed, until answered);
       then a person's flood is dropped past a burst (answered at once, one "slow down")
    0  workers (workers' group): Claim/Release/Done/Cancel buttons, /say /note /summary /close
-      /queue, edits, relay — registered first so a worker's message never reaches the person flow
+      /queue /stats, edits, relay — registered first so a worker's message never reaches the person flow
       person (private chat): /start /language /help /menu /mycallback /forget, buttons, edits,
       contact, text, unknown commands, anything else
    1  mark_answered: the handlers are done (also after a failure): a restart need not answer it
@@ -37,7 +37,7 @@ from bot.config import Settings
 from bot.gateway.core.conversation import Conversation
 from bot.gateway.core.services import Services
 from bot.gateway.desk.desk import WorkerDesk
-from bot.gateway.telegram import members, person, workers
+from bot.gateway.telegram import members, person, stats, workers
 from bot.gateway.telegram.apology import apologise
 from bot.gateway.telegram.context import CONTEXT_TYPES, AllerversContext, BotData, Gateway
 from bot.gateway.telegram.flood import FloodGuard
@@ -71,7 +71,7 @@ def register_handlers(application: Application, settings: Settings) -> None:
     application.add_handler(CallbackQueryHandler(workers.on_worker_button, pattern=f"^{WORKER_PREFIX}"))
     for name, callback in (("say", workers.cmd_say), ("note", workers.cmd_note),
                            ("summary", workers.cmd_summary), ("close", workers.cmd_close),
-                           ("queue", workers.cmd_queue)):
+                           ("queue", workers.cmd_queue), ("stats", stats.cmd_stats)):
         application.add_handler(CommandHandler(name, callback, filters=workers_chat))
     application.add_handler(MessageHandler(
         workers_chat & filters.UpdateType.EDITED_MESSAGE, workers.on_worker_edit))
