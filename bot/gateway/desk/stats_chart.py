@@ -22,6 +22,7 @@ from bot.i18n import N_
 BARS = 10  # per panel, the biggest first
 BLUE, ORANGE, GREY, INK = "#2f6db5", "#e07b24", "#9a9a9a", "#222222"
 NOTHING_YET = N_("nothing yet")
+MEDIAN = N_("Median time to claim: %(time)s")
 
 
 def _label(text: str, width: int = 24) -> str:
@@ -122,7 +123,7 @@ def render_chart(report: StatsReport) -> bytes:
     figure.suptitle(f"{people.label}: {people.shown}  ·  {report.period()}", x=0.03, ha="left",
                     fontsize=17, fontweight="bold", color=INK)
     weeks = [dataclasses.replace(c, label=report.short_date(c.key)) for c in report.section("week")]
-    _bars(figure.add_subplot(grid[0, :]), weeks, _.gettext(N_("People reached, by week (from Monday)")),
+    _bars(figure.add_subplot(grid[0, :]), weeks, report.title("week"),
           empty, vertical=True)
     _bars(figure.add_subplot(grid[1, 0]), report.section("site"), report.title("site"), empty)
     _bars(figure.add_subplot(grid[1, 1]), report.section("language"), report.title("language"), empty)
@@ -133,7 +134,7 @@ def render_chart(report: StatsReport) -> bytes:
     median = report.median_claim()
     figure.text(0.03, 0.045, f"{report.title('requests')}: "
                 + ", ".join(f"{c.label} {c.shown}" for c in requests)
-                + (f"  ·  {_.gettext(N_('Median time to claim: %(time)s'), time=median)}" if median else ""),
+                + ("  ·  " + _.gettext(MEDIAN, time=median) if median else ""),
                 fontsize=13, fontweight="bold", color=INK)
     figure.text(0.03, 0.015, f"{estimates.label}: {estimates.shown}", fontsize=13, fontweight="bold",
                 color=INK)

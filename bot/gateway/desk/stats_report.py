@@ -30,7 +30,7 @@ TOP = 8  # lines per section in the text (the chart shows 10, the CSV all)
 TITLES = {
     "people": N_("People reached"),
     "site": N_("People reached, by site"),
-    "week": N_("People reached, by week"),
+    "week": N_("People reached, by week (from Monday)"),
     "language": N_("Languages"),
     "asked": N_("Questions about a right"),
     "estimates": N_("Estimates done"),
@@ -41,6 +41,7 @@ TITLES = {
 }
 REQUESTS = {"requested": N_("asked for"), "claimed": N_("claimed"), "done": N_("done")}
 FOLLOW_UPS = {"applied": N_("applied"), "stuck": N_("stuck")}  # HOOK(kit-follow): its answer names
+STATISTICS = N_("Statistics")
 NO_SITE = N_("no site link")
 FOOTNOTE = N_("Counts only, never a person. Under 5 shows as <5. /stats csv for a table.")
 NOT_KNOWN = N_("not known yet")
@@ -124,14 +125,14 @@ class StatsReport:
     def _cells(self) -> list[Cell]:
         s, _ = self.stats, self._
         total = s.people if s.people >= SMALL else None
-        cells = [Cell("people", "all", _.gettext(TITLES["people"]), total)]
+        cells = [Cell("people", "all", self.title("people"), total)]
         cells += self._breakdown("site", s.sites, self.site_name, total_shown=True)
         weeks = Counter({w: s.weeks.get(w, 0) for w in self._weeks()})
         cells += self._breakdown("week", weeks, lambda w: _.date(week_start(w)), total_shown=True,
                                  by_key=True)
         cells += self._breakdown("language", s.languages, self.language_name, total_shown=True)
         cells += self._breakdown("asked", s.asked, self.right_name)
-        cells.append(Cell("estimates", "all", _.gettext(TITLES["estimates"]),
+        cells.append(Cell("estimates", "all", self.title("estimates"),
                           s.estimates if s.estimates >= SMALL else None))
         cells += self._breakdown("likely", s.likely, self.right_name)
         cells += self._breakdown("not_received", s.not_received, self.right_name)
@@ -158,7 +159,7 @@ class StatsReport:
     def text(self) -> str:
         """A short text beside the chart: one line per section, the biggest first."""
         _ = self._
-        lines = [f"📊 {_.gettext(N_('Statistics'))}: {self.period()}"]
+        lines = ["📊 " + _.gettext(STATISTICS) + ": " + self.period()]
         people = self.section("people")[0]
         lines.append(f"{people.label}: {people.shown}")
         for name in ("site", "language", "asked"):
