@@ -61,7 +61,8 @@ async def test_each_likely_right_is_asked_once_then_thanks(core, repositories):
 
 async def test_no_question_when_the_estimate_finds_no_likely_right(core, repositories):
     conversation, rasa = core
-    rasa.replies["/estimate_done"] = [{"text": "Aucun droit"}, {"custom": {"tally": "estimate", "likely": []}}]
+    rasa.replies["/estimate_done"] = [{"text": "Aucun droit"},
+                                      {"custom": {"tally": "estimate", "likely": []}}]
     replies = await conversation.say(PERSON, "/estimate_done", screen=False)
     assert [r.text for r in replies] == ["Aucun droit"]
     assert await counts(repositories, "estimate") == {"": 1}
