@@ -75,3 +75,13 @@ async def test_an_answer_about_a_right_is_counted_without_the_person(core, repos
     await conversation.say(PERSON, "rsa ?")
     await conversation.say(PERSON, "bitcoin ?")
     assert await counts(repositories, "asked") == {"rsa": 1}
+
+
+async def test_the_console_chat_reads_the_answer_too(core, repositories):
+    from bot.gateway.console import press
+
+    conversation, rasa = core
+    [thanks] = await press(conversation, PERSON, "rcv:u:ame", IDS)
+    assert rasa.received == []  # never sent to Rasa as a message
+    assert await counts(repositories, "rcv_unsure") == {"ame": 1}
+    assert thanks.buttons == []
