@@ -133,11 +133,12 @@ def render_chart(report: StatsReport) -> bytes:
     requests = report.section("requests") + report.section("follow_ups")
     median = report.median_claim()
     figure.text(0.03, 0.045, f"{report.title('requests')}: "
-                + ", ".join(f"{c.label} {c.shown}" for c in requests)
-                + ("  ·  " + _.gettext(MEDIAN, time=median) if median else ""),
-                fontsize=13, fontweight="bold", color=INK)
-    figure.text(0.03, 0.015, f"{estimates.label}: {estimates.shown}", fontsize=13, fontweight="bold",
+                + ", ".join(f"{c.label} {c.shown}" for c in requests), fontsize=13, fontweight="bold",
                 color=INK)
+    # The median on the second line: a long first line would run off a phone's screen.
+    figure.text(0.03, 0.015, f"{estimates.label}: {estimates.shown}"
+                + ("   ·   " + _.gettext(MEDIAN, time=median) if median else ""),
+                fontsize=13, fontweight="bold", color=INK)
     figure.text(0.97, 0.93, _.gettext(N_("Counts only. Under 5 shows as <5.")), ha="right",
                 fontsize=10, color=GREY)
     buffer = io.BytesIO()
