@@ -18,6 +18,7 @@ from bot.knowledge import KnowledgeBase, load_knowledge_base
 from bot.knowledge.texts import GROUPS, PAID_BY
 from bot.languages import LANGUAGES
 from bot.nlg.payloads import intent_payload
+from bot.nlg.tally import tally_mark
 from bot.safety import EMERGENCY_NUMBERS, NUMBERS_BY_DANGER
 
 
@@ -365,10 +366,6 @@ def emergency(ctx: Context) -> Reply:
     return Reply("\n".join(lines), [human_button(ctx)])
 
 
-ANSWERS_ABOUT_A_RIGHT = frozenset(
-    {"utter_benefit_summary", "utter_benefit_eligibility", "utter_benefit_how_to_apply"})
-
-
 def render(name: str, language: str, arguments: dict[str, Any] | None = None,
            slots: dict[str, Any] | None = None, today: dt.date | None = None) -> Reply:
     """The text and buttons of response `name` in `language`."""
@@ -381,10 +378,8 @@ def render(name: str, language: str, arguments: dict[str, Any] | None = None,
         today=today or dt.date.today(),
     )
     reply = renderer(ctx)
-    if name in ANSWERS_ABOUT_A_RIGHT and ctx.arguments.get("new_topic") and ctx.benefit_id():
-        # Counted by the gateway for /stats (bot/db/tallies.py): the right, never the words.
-        reply = dataclasses.replace(reply, custom={**(reply.custom or {}), "tally": "asked",
-                                                   "right": ctx.benefit_id()})
+    if (mark := tally_mark(name, ctx.arguments, ctx.benefit_id())) is not None:
+        reply = dataclasses.replace(reply, custom={**(reply.custom or {}), **mark})  # for /stats
     if not ctx._.rtl:
         return reply
     # Lines assembled here (bullets, amounts, names) start right to left too.
