@@ -223,3 +223,17 @@ class FollowUp(Base):
     answer: Mapped[str | None] = mapped_column(String(16))
     answered_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class TallyEvent(Base):
+    """One anonymous count for /stats: a question about a right, an estimate, a right an estimate
+    found likely, an answer to "Do you already receive it?". No pseudonym, no time finer than the
+    ISO week: a row cannot be traced back to a person or joined with a conversation."""
+
+    __tablename__ = "tally_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)  # see bot/db/tallies.py: KINDS
+    right: Mapped[str | None] = mapped_column(String(32))  # a knowledge-base id
+    language: Mapped[str | None] = mapped_column(String(8))
+    week: Mapped[str] = mapped_column(String(8), index=True)  # ISO week, "2026-W49"

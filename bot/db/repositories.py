@@ -19,6 +19,8 @@ from bot.db.processed_updates import ProcessedUpdates
 from bot.db.relays import RelayedMessages
 from bot.db.routes import PersonRoutes
 from bot.db.sites import Sites
+from bot.db.stats import StatsReader
+from bot.db.tallies import Tallies
 
 
 @dataclass(frozen=True)
@@ -34,12 +36,15 @@ class Repositories:
     posted: PostedMessages
     sites: Sites
     follow_ups: FollowUps
+    tallies: Tallies  # anonymous counts: no pseudonym, nothing to erase
+    stats: StatsReader
 
     @classmethod
     def open(cls, engine: Engine, secret_key: str, *, run_id: str | None = None) -> Repositories:
         """`run_id` names this gateway run (a fresh one by default): updates it leaves unanswered
         are taken over by the next."""
         sessions = session_factory(engine)
+        tallies = Tallies(sessions)
         return cls(
             sessions=sessions,
             contacts=Contacts(sessions),
@@ -52,4 +57,6 @@ class Repositories:
             posted=PostedMessages(sessions, secret_key),
             sites=Sites(sessions),
             follow_ups=FollowUps(sessions, secret_key),
+            tallies=tallies,
+            stats=StatsReader(sessions, tallies),
         )

@@ -19,6 +19,7 @@ from bot.knowledge.texts import GROUPS, PAID_BY
 from bot.languages import LANGUAGES
 from bot.nlg.follow_up import follow_up_mark
 from bot.nlg.payloads import intent_payload
+from bot.nlg.tally import tally_mark
 from bot.safety import EMERGENCY_NUMBERS, NUMBERS_BY_DANGER
 
 
@@ -381,6 +382,8 @@ def render(name: str, language: str, arguments: dict[str, Any] | None = None,
     mark = follow_up_mark(name, ctx.arguments, ctx.benefit_id()) if reply.custom is None else None
     if mark is not None:  # the gateway offers a check-in after it
         reply = dataclasses.replace(reply, custom=mark)
+    if (mark := tally_mark(name, ctx.arguments, ctx.benefit_id())) is not None:
+        reply = dataclasses.replace(reply, custom={**(reply.custom or {}), **mark})  # for /stats
     if not ctx._.rtl:
         return reply
     # Lines assembled here (bullets, amounts, names) start right to left too.

@@ -18,6 +18,7 @@ flowchart LR
   C -- set_language --> L[(contact language)]
   C -- start_callback --> CB
   C -- follow_up --> FU[offer of a check-in, once per conversation]
+  C -- tally --> T[(anonymous counts; after an estimate: do you already receive it?)]
 ```
 """
 
@@ -32,12 +33,13 @@ from bot.buttons import (
     FollowUpAnswer,
     Interpreter,
     MyRequest,
+    ReceivesAnswer,
     as_typed_text,
     intent_payload,
 )
 from bot.cases.events import CaseEvents
 from bot.db.repositories import Repositories
-from bot.gateway.core import interpreter
+from bot.gateway.core import interpreter, receives
 from bot.gateway.core.callback_requests import URGENT_WINDOW, CallbackRequests
 from bot.gateway.core.follow_ups import FollowUpFlow
 from bot.gateway.core.forget_reply import FORGET_FAILED, forgotten
@@ -164,6 +166,8 @@ class Conversation:
             messages = await self.rasa.send(person, redact(text) if screen else text, language)
             await self._follow_language_change(person, messages)
             replies += self._convert(messages)
+            # Counted for /stats (anonymous); after an estimate, "Do you already receive it?".
+            replies += await receives.count_replies(self._repositories.tallies, messages, language)
             if any(isinstance(m.get("custom"), dict) and m["custom"].get("start_callback")
                    for m in messages):
                 replies += await self.callbacks.start(person)
@@ -197,6 +201,10 @@ class Conversation:
         except RasaUnavailableError:
             return [numbers]
         return [numbers, *(m for m in self._convert(messages) if m.text != numbers.text)]
+
+    async def answer_receives(self, person: str, button: ReceivesAnswer) -> list[Outgoing]:
+        """"Do you already receive it?": counted (never with the person), then the next right."""
+        return [await receives.answer(self._repositories.tallies, button, await self.language_of(person))]
 
     async def press_callback(self, person: str, button: CallbackAnswer | MyRequest) -> list[Outgoing]:
         """A button of the callback-request flow or of /mycallback."""

@@ -8,6 +8,7 @@ Handler order (group, what):
    0  workers (workers' group): Claim/Release/Done/Cancel buttons, /say /note /summary /close
       /queue, /site /sites (outreach sites), edits, relay — registered first so a worker's
       message never reaches the person flow
+      /queue /stats, edits, relay — registered first so a worker's message never reaches the person flow
       person (private chat): /start /language /help /menu /mycallback /forget, buttons, edits,
       contact, text, unknown commands, anything else
    1  mark_answered: the handlers are done (also after a failure): a restart need not answer it
@@ -38,7 +39,7 @@ from bot.config import Settings
 from bot.gateway.core.conversation import Conversation
 from bot.gateway.core.services import Services
 from bot.gateway.desk.desk import WorkerDesk
-from bot.gateway.telegram import members, person, sites, workers
+from bot.gateway.telegram import members, person, sites, stats, workers
 from bot.gateway.telegram.apology import apologise
 from bot.gateway.telegram.context import CONTEXT_TYPES, AllerversContext, BotData, Gateway
 from bot.gateway.telegram.flood import FloodGuard
@@ -75,7 +76,7 @@ def register_handlers(application: Application, settings: Settings) -> None:
     for name, callback in (("say", workers.cmd_say), ("note", workers.cmd_note),
                            ("summary", workers.cmd_summary), ("close", workers.cmd_close),
                            ("queue", workers.cmd_queue), ("site", sites.cmd_site),
-                           ("sites", sites.cmd_sites)):
+                           ("sites", sites.cmd_sites), ("stats", stats.cmd_stats)):
         application.add_handler(CommandHandler(name, callback, filters=workers_chat))
     application.add_handler(MessageHandler(
         workers_chat & filters.UpdateType.EDITED_MESSAGE, workers.on_worker_edit))

@@ -18,6 +18,7 @@ from bot.buttons import (
     IntentPayload,
     Interpreter,
     MyRequest,
+    ReceivesAnswer,
     intent_payload,
     parse_button,
 )
@@ -141,6 +142,10 @@ async def on_button(update: Update, context: AllerversContext) -> None:
         await send_all(update, replies)
     elif isinstance(button, FollowUpAnswer):
         await send_all(update, await context.conversation.press_follow_up(person, button, chat.id))
+    elif isinstance(button, ReceivesAnswer):
+        # Asked once: the buttons go, so a second tap cannot count twice.
+        await query.edit_message_reply_markup(None)
+        await send_all(update, await context.conversation.answer_receives(person, button))
     elif isinstance(button, IntentPayload):
         await converse(update, context, button.encode(), screen=False)
     else:
