@@ -247,6 +247,7 @@ def parse_button(data: str, benefit_ids: frozenset[str]) -> ButtonData | None:
     if match := _FOLLOW_UP.match(data):
         if match["action"] in get_args(FollowUpAction):
             return FollowUpAnswer(cast(FollowUpAction, match["action"]), int(match["id"]))
+        return None
     if match := _RECEIVES.match(data):
         rights = tuple(match["rights"].split("."))
         if (match["answer"] in get_args(Receives) and all(r in benefit_ids for r in rights)

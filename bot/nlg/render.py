@@ -379,9 +379,9 @@ def render(name: str, language: str, arguments: dict[str, Any] | None = None,
         today=today or dt.date.today(),
     )
     reply = renderer(ctx)
-    mark = follow_up_mark(name, ctx.arguments, ctx.benefit_id()) if reply.custom is None else None
-    if mark is not None:  # the gateway offers a check-in after it
-        reply = dataclasses.replace(reply, custom=mark)
+    if (mark := follow_up_mark(name, ctx.arguments, ctx.benefit_id())) is not None:
+        # The gateway offers a check-in after it (beside what the reply already carries).
+        reply = dataclasses.replace(reply, custom={**(reply.custom or {}), **mark})
     if (mark := tally_mark(name, ctx.arguments, ctx.benefit_id())) is not None:
         reply = dataclasses.replace(reply, custom={**(reply.custom or {}), **mark})  # for /stats
     if not ctx._.rtl:
