@@ -130,15 +130,19 @@ def render_chart(report: StatsReport) -> bytes:
     estimates = report.section("estimates")[0]
     _bars(figure.add_subplot(grid[2, 0]), report.section("asked"), report.title("asked"), empty)
     _non_recours(figure.add_subplot(grid[2, 1]), report, empty)
-    requests = report.section("requests") + report.section("follow_ups")
     median = report.median_claim()
-    figure.text(0.03, 0.045, f"{report.title('requests')}: "
-                + ", ".join(f"{c.label} {c.shown}" for c in requests), fontsize=13, fontweight="bold",
-                color=INK)
-    # The median on the second line: a long first line would run off a phone's screen.
-    figure.text(0.03, 0.015, f"{estimates.label}: {estimates.shown}"
-                + ("   ·   " + _.gettext(MEDIAN, time=median) if median else ""),
-                fontsize=13, fontweight="bold", color=INK)
+
+    def counts(section: str) -> str:
+        cells = ", ".join(f"{c.label} {c.shown}" for c in report.section(section))
+        return f"{report.title(section)}: {cells}"
+
+    # One short line each: a long line would run off a phone's screen.
+    lines = [counts("requests"), f"{estimates.label}: {estimates.shown}"
+             + ("   ·   " + _.gettext(MEDIAN, time=median) if median else "")]
+    if report.section("follow_ups"):  # labelled apart: not to be read as requests
+        lines.insert(1, counts("follow_ups"))
+    for row, text in enumerate(lines):
+        figure.text(0.03, 0.068 - row * 0.026, text, fontsize=12, fontweight="bold", color=INK)
     figure.text(0.97, 0.93, _.gettext(N_("Counts only. Under 5 shows as <5.")), ha="right",
                 fontsize=10, color=GREY)
     buffer = io.BytesIO()
