@@ -10,6 +10,8 @@ here into a typed value, or refused (None). The kinds, told apart by their prefi
 | `cb:`            | `CallbackAnswer` | the person | `cb:time:today_morning`      |
 | `cb:` (case id)  | `MyRequest`      | the person | `cb:cancel:12`               |
 | `w:`             | `CaseAction`     | a worker   | `w:claim:12`                 |
+| `fu:`            | `FollowUpAnswer` | the person | `fu:yes:7`, `fu:stuck:7` (check-ins) |
+| `rcv:`           | `ReceivesAnswer` | the person | `rcv:n:rsa.css` ("No" for RSA; CSS asked next) |
 | `/`              | `IntentPayload`  | the person | `/ask_benefit{"benefit":"rsa"}` (sent to Rasa as is) |
 
 Rasa buttons (rendered by the NLG) carry intent payloads; the other kinds never reach Rasa.
@@ -105,6 +107,9 @@ def parse_payload(payload: str, benefit_ids: frozenset[str]) -> tuple[str, dict[
 CallbackStep = Literal["consent", "method", "time", "interp"]
 RequestAction = Literal["change", "cancel"]
 WorkerAction = Literal["claim", "release", "done", "cancel"]
+# yes/no: the offer of a check-in; the others: the answers to the check-in itself.
+FollowUpAction = Literal["yes", "no", "applied", "stuck", "later", "stop"]
+Receives = Literal["y", "n", "u"]  # Yes / No / I don't know
 
 
 @dataclass(frozen=True)
@@ -161,6 +166,17 @@ class CaseAction:
 
 
 @dataclass(frozen=True)
+class FollowUpAnswer:
+    """Yes/No to "Shall I check in with you?", or an answer to the check-in (its row id)."""
+
+    action: FollowUpAction
+    follow_up_id: int
+
+    def encode(self) -> str:
+        return f"fu:{self.action}:{self.follow_up_id}"
+
+
+@dataclass(frozen=True)
 class IntentPayload:
     """A Rasa button: its payload goes to Rasa as the person's message."""
 
@@ -171,6 +187,25 @@ class IntentPayload:
         return intent_payload(self.intent, **self.entities)
 
 
+@dataclass(frozen=True)
+class ReceivesAnswer:
+    """"Do you already receive it?" after an estimate: the answer about `rights[0]`; the other
+    likely rights are asked next, one question at a time (their ids ride along in the data)."""
+
+    answer: Receives
+    rights: tuple[str, ...]
+
+    def encode(self) -> str:
+        return f"rcv:{self.answer}:{'.'.join(self.rights)}"
+
+    @classmethod
+    def fitting(cls, answer: Receives, rights: tuple[str, ...]) -> ReceivesAnswer:
+        """The rights still to ask, cut so the data fits Telegram's 64 bytes (the last ones wait)."""
+        while len(rights) > 1 and len(cls(answer, rights).encode().encode()) > MAX_BYTES:
+            rights = rights[:-1]
+        return cls(answer, rights)
+
+
 WORKER_PREFIX = "w:"  # every workers' button starts with it: refused outside the workers' group
 
 
@@ -178,13 +213,16 @@ def for_workers(data: str) -> bool:
     return data.startswith(WORKER_PREFIX)
 
 
-ButtonData = ChooseLanguage | Interpreter | CallbackAnswer | MyRequest | CaseAction | IntentPayload
+ButtonData = (ChooseLanguage | Interpreter | CallbackAnswer | MyRequest | CaseAction | FollowUpAnswer
+              | ReceivesAnswer | IntentPayload)
 
 _CALLBACK = re.compile(r"^cb:(?P<step>[a-z]{1,10}):(?P<value>[a-z_]{1,32})$")
 _INTERPRETER = re.compile(r"^int:(?P<code>[a-z]{2,3})$")
 _CASE_ID = r"(?P<id>\d{1,10})"
 _MY_REQUEST = re.compile(rf"^cb:(?P<action>[a-z]{{1,10}}):{_CASE_ID}$")
 _CASE_ACTION = re.compile(rf"^w:(?P<action>[a-z]{{1,10}}):{_CASE_ID}$")
+_FOLLOW_UP = re.compile(rf"^fu:(?P<action>[a-z]{{1,10}}):{_CASE_ID}$")
+_RECEIVES = re.compile(r"^rcv:(?P<answer>[a-z]):(?P<rights>[a-z_]{2,32}(\.[a-z_]{2,32}){0,9})$")
 
 
 def parse_button(data: str, benefit_ids: frozenset[str]) -> ButtonData | None:
@@ -205,6 +243,16 @@ def parse_button(data: str, benefit_ids: frozenset[str]) -> ButtonData | None:
     if match := _CASE_ACTION.match(data):
         if match["action"] in get_args(WorkerAction):
             return CaseAction(cast(WorkerAction, match["action"]), int(match["id"]))
+        return None
+    if match := _FOLLOW_UP.match(data):
+        if match["action"] in get_args(FollowUpAction):
+            return FollowUpAnswer(cast(FollowUpAction, match["action"]), int(match["id"]))
+        return None
+    if match := _RECEIVES.match(data):
+        rights = tuple(match["rights"].split("."))
+        if (match["answer"] in get_args(Receives) and all(r in benefit_ids for r in rights)
+                and len(set(rights)) == len(rights)):
+            return ReceivesAnswer(cast(Receives, match["answer"]), rights)
         return None
     parsed = parse_payload(data, benefit_ids)
     return IntentPayload(*parsed) if parsed is not None else None

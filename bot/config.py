@@ -104,6 +104,8 @@ class Settings:
     rate_limit_burst: int = 8
     rate_limit_seconds: float = 2.0
     relays_per_case_per_minute: int = 15
+    # A check-in after how to apply for a right or an estimate result, when the person asks for it.
+    follow_up_days: int = 14
     rasa_auth_token_override: Secret = field(default_factory=lambda: Secret(""))
 
     @property
@@ -160,6 +162,7 @@ class Settings:
             rate_limit_burst=int(env.get("RATE_LIMIT_BURST", "8")),
             rate_limit_seconds=float(env.get("RATE_LIMIT_SECONDS", "2")),
             relays_per_case_per_minute=int(env.get("RELAYS_PER_CASE_PER_MINUTE", "15")),
+            follow_up_days=int(env.get("FOLLOW_UP_DAYS", "14")),
             rasa_auth_token_override=Secret(env.get("RASA_AUTH_TOKEN", "").strip()),
             remove_unlisted_members=_flag(env.get("REMOVE_UNLISTED_MEMBERS", "true"),
                                           "REMOVE_UNLISTED_MEMBERS"),

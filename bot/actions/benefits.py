@@ -68,6 +68,18 @@ def right_in_focus(tracker: Tracker) -> str | None:
     return None
 
 
+def focus_before_message(tracker: Tracker) -> str | None:
+    """The right the conversation was on before the latest message (whose own entities set the
+    slot after it): an answer about another right counts as a new question in /stats."""
+    after_message = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            after_message = True
+        elif after_message and event.get("event") == "slot" and event.get("name") == "benefit":
+            return str(event.get("value")) if event.get("value") else None
+    return None
+
+
 def ask_back(dispatcher: CollectingDispatcher, guesses: list[str]) -> list[EventType]:
     """One short question with the best guesses as buttons (and a person)."""
     # Counted (never the words) so the organisation knows how often the bot is unsure.
@@ -104,7 +116,8 @@ class _BenefitAnswer:
         if not rights:
             dispatcher.utter_message(response=self.no_benefit_response, group=chosen_group(tracker))
             return []
-        dispatcher.utter_message(response=self.response_name, benefit=rights[0], others=rights[1:])
+        dispatcher.utter_message(response=self.response_name, benefit=rights[0], others=rights[1:],
+                                 new_topic=rights[0] != focus_before_message(tracker))
         return [SlotSet("benefit", rights[0])]
 
 

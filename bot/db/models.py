@@ -39,7 +39,7 @@ class Contact(Base):
 
     pseudonym: Mapped[str] = mapped_column(String(64), primary_key=True)
     language: Mapped[str | None] = mapped_column(String(8))
-    start_payload: Mapped[str | None] = mapped_column(String(64))
+    start_payload: Mapped[str | None] = mapped_column(String(64), index=True)  # the site they came from
     first_seen: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
@@ -188,3 +188,52 @@ class PostedMessage(Base):
     message_id: Mapped[int] = mapped_column(BigInteger)
     kind: Mapped[str] = mapped_column(String(16))  # see bot/db/posted.py: KINDS
     posted_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Site(Base):
+    """An outreach site (a street round, a food bank...): its deep link's payload, nothing about a
+    person. Who arrived through it is `contacts.start_payload`, so /forget and retention take a
+    person out of the count with the rest of their record."""
+
+    __tablename__ = "sites"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100))
+    payload: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class FollowUp(Base):
+    """A check-in offered after how to apply for a right or an estimate result, then sent and answered.
+
+    States: offered -> declined | pending (due_at set, the chat sealed) -> sent -> answered. The
+    answer (applied, stuck, later, stop) and its time stay for /stats: no text is ever kept. The chat
+    id lives only as long as a message is to be sent.
+    """
+
+    __tablename__ = "follow_ups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    pseudonym: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # right | estimate: what the answer was about
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    chat_id_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    due_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    answer: Mapped[str | None] = mapped_column(String(16))
+    answered_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class TallyEvent(Base):
+    """One anonymous count for /stats: a question about a right, an estimate, a right an estimate
+    found likely, an answer to "Do you already receive it?". No pseudonym, no time finer than the
+    ISO week: a row cannot be traced back to a person or joined with a conversation."""
+
+    __tablename__ = "tally_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)  # see bot/db/tallies.py: KINDS
+    right: Mapped[str | None] = mapped_column(String(32))  # a knowledge-base id
+    language: Mapped[str | None] = mapped_column(String(8))
+    week: Mapped[str] = mapped_column(String(8), index=True)  # ISO week, "2026-W49"

@@ -12,11 +12,15 @@ from bot.db.callback_drafts import CallbackDrafts
 from bot.db.cases import Cases
 from bot.db.contacts import Contacts
 from bot.db.engine import session_factory
+from bot.db.follow_ups import FollowUps
 from bot.db.notes import CaseNotes
 from bot.db.posted import PostedMessages
 from bot.db.processed_updates import ProcessedUpdates
 from bot.db.relays import RelayedMessages
 from bot.db.routes import PersonRoutes
+from bot.db.sites import Sites
+from bot.db.stats import StatsReader
+from bot.db.tallies import Tallies
 
 
 @dataclass(frozen=True)
@@ -30,12 +34,17 @@ class Repositories:
     relays: RelayedMessages
     callback_drafts: CallbackDrafts
     posted: PostedMessages
+    sites: Sites
+    follow_ups: FollowUps
+    tallies: Tallies  # anonymous counts: no pseudonym, nothing to erase
+    stats: StatsReader
 
     @classmethod
     def open(cls, engine: Engine, secret_key: str, *, run_id: str | None = None) -> Repositories:
         """`run_id` names this gateway run (a fresh one by default): updates it leaves unanswered
         are taken over by the next."""
         sessions = session_factory(engine)
+        tallies = Tallies(sessions)
         return cls(
             sessions=sessions,
             contacts=Contacts(sessions),
@@ -46,4 +55,8 @@ class Repositories:
             relays=RelayedMessages(sessions),
             callback_drafts=CallbackDrafts(sessions, secret_key),
             posted=PostedMessages(sessions, secret_key),
+            sites=Sites(sessions),
+            follow_ups=FollowUps(sessions, secret_key),
+            tallies=tallies,
+            stats=StatsReader(sessions, tallies),
         )

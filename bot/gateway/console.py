@@ -11,7 +11,15 @@ import contextlib
 import sys
 import threading
 
-from bot.buttons import CallbackAnswer, ChooseLanguage, Interpreter, MyRequest, intent_payload, parse_button
+from bot.buttons import (
+    CallbackAnswer,
+    ChooseLanguage,
+    Interpreter,
+    MyRequest,
+    ReceivesAnswer,
+    intent_payload,
+    parse_button,
+)
 from bot.cases.events import NoCaseEvents
 from bot.config import Settings
 from bot.gateway.core.conversation import Conversation
@@ -85,6 +93,8 @@ async def press(conversation: Conversation, person: str, data: str,
         return await conversation.ask_interpreter(person, button)
     if isinstance(button, CallbackAnswer | MyRequest):
         return await conversation.press_callback(person, button)
+    if isinstance(button, ReceivesAnswer):
+        return await conversation.answer_receives(person, button)
     # Everything else came from Rasa's own buttons: back to Rasa, unscreened.
     return await conversation.say(person, data, screen=False)
 

@@ -145,6 +145,7 @@ def estimate_result(ctx: Context) -> Reply:
              Button(short_name(ctx, "domiciliation"),
                     intent_payload("ask_benefit", benefit="domiciliation")),
              human_button(ctx)],
+            custom={"tally": "estimate", "likely": []},
         )
     results = ctx.arguments.get("results") or []
     likely = [r for r in results if r.get("status") == "likely"]
@@ -169,4 +170,6 @@ def estimate_result(ctx: Context) -> Reply:
                for r in likely[:3] if r["id"] in SHORT_NAMES]
     buttons += [Button(short_name(ctx, s), intent_payload("ask_benefit", benefit=s)) for s in suggestions]
     buttons.append(human_button(ctx))
-    return Reply("\n".join(lines), buttons)
+    # The gateway counts the estimate and asks "Do you already receive it?" for each likely right.
+    tally = {"tally": "estimate", "likely": [r["id"] for r in likely if r["id"] in SHORT_NAMES]}
+    return Reply("\n".join(lines), buttons, custom=tally)

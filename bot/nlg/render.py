@@ -17,7 +17,9 @@ from bot.i18n import N_, Translator, right_to_left
 from bot.knowledge import KnowledgeBase, load_knowledge_base
 from bot.knowledge.texts import GROUPS, PAID_BY
 from bot.languages import LANGUAGES
+from bot.nlg.follow_up import follow_up_mark
 from bot.nlg.payloads import intent_payload
+from bot.nlg.tally import tally_mark
 from bot.safety import EMERGENCY_NUMBERS, NUMBERS_BY_DANGER
 
 
@@ -377,6 +379,11 @@ def render(name: str, language: str, arguments: dict[str, Any] | None = None,
         today=today or dt.date.today(),
     )
     reply = renderer(ctx)
+    if (mark := follow_up_mark(name, ctx.arguments, ctx.benefit_id())) is not None:
+        # The gateway offers a check-in after it (beside what the reply already carries).
+        reply = dataclasses.replace(reply, custom={**(reply.custom or {}), **mark})
+    if (mark := tally_mark(name, ctx.arguments, ctx.benefit_id())) is not None:
+        reply = dataclasses.replace(reply, custom={**(reply.custom or {}), **mark})  # for /stats
     if not ctx._.rtl:
         return reply
     # Lines assembled here (bullets, amounts, names) start right to left too.

@@ -10,7 +10,7 @@ flowchart TD
   T -- no --> F[error logged; the person is told it did not work, to try again]
   T -- yes --> B[each open case: cancelled through the state machine, audited]
   B --> E[(Rasa tracker store: the conversation's events)]
-  E --> D[(app database: cases, audit log, notes, relays, route, draft, contact — one transaction)]
+  E --> D[(app database: cases, audit, notes, relays, route, draft, follow-ups, contact: one transaction)]
   D --> P[Telegram: topic, card, phone message, relayed copies deleted; rows dropped once confirmed]
   P --> W[workers told which cases were withdrawn]
 ```
@@ -32,6 +32,7 @@ from bot.db.models import (
     CaseEvent,
     CaseNote,
     Contact,
+    FollowUp,
     PersonRoute,
     RelayedMessage,
 )
@@ -81,4 +82,5 @@ def erase_rows(sessions: sessionmaker[Session], pseudonym: str) -> None:
             session.execute(delete(Case).where(Case.id.in_(ids)))
         session.execute(delete(PersonRoute).where(PersonRoute.pseudonym == pseudonym))
         session.execute(delete(CallbackDraftRow).where(CallbackDraftRow.pseudonym == pseudonym))
+        session.execute(delete(FollowUp).where(FollowUp.pseudonym == pseudonym))  # and its answers
         session.execute(delete(Contact).where(Contact.pseudonym == pseudonym))

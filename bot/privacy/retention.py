@@ -1,7 +1,8 @@
 """Retention: after RETENTION_DAYS, unclaimed cases expire, closed ones are anonymised and people who
 stopped writing are deleted; Rasa's tracker events go after TRACKER_RETENTION_DAYS (30 by default:
 they hold what people wrote, word for word); a callback request left unfinished goes after a day,
-the ids of handled Telegram updates after a few days. Only anonymous counts remain.
+the ids of handled Telegram updates after a few days; a deleted person's follow-ups go with them (their
+answers stay, anonymised, for /stats). Only anonymous counts remain.
 
 An expired case loses its phone number at once, as a closed one does. What the bot posted on
 Telegram about these cases is deleted there by the Telegram channel's retention job
@@ -24,6 +25,7 @@ from bot.db.models import (
     CaseEvent,
     CaseNote,
     Contact,
+    FollowUp,
     PersonRoute,
     ProcessedUpdate,
     RelayedMessage,
@@ -84,6 +86,7 @@ def expire_app_data(sessions: sessionmaker[Session], days: int) -> dict[str, int
             session.execute(delete(PersonRoute).where(PersonRoute.pseudonym.in_(gone)))
             session.execute(delete(Contact).where(Contact.pseudonym.in_(gone)))
         counts["contacts_deleted"] = len(gone)
+        counts["follow_ups_deleted"] = _expire_follow_ups(session, cutoff, gone)
         drafts = session.execute(delete(CallbackDraftRow).where(
             CallbackDraftRow.updated_at < now() - dt.timedelta(days=DRAFT_DAYS)))
         counts["drafts_deleted"] = drafts.rowcount  # type: ignore[attr-defined]
@@ -92,3 +95,14 @@ def expire_app_data(sessions: sessionmaker[Session], days: int) -> dict[str, int
             ProcessedUpdate.processed_at < now() - dt.timedelta(days=UPDATE_IDS_DAYS)))
         counts["update_ids_deleted"] = handled.rowcount  # type: ignore[attr-defined]
     return counts
+
+
+def _expire_follow_ups(session: Session, cutoff: dt.datetime, gone: list[str]) -> int:
+    """The follow-ups of people deleted, and any older than the cutoff: not sent yet, deleted; answered,
+    kept for /stats without the pseudonym (the answer and its time only, as an anonymised case)."""
+    about = FollowUp.pseudonym.in_(gone) | (FollowUp.created_at < cutoff)
+    session.execute(update(FollowUp)
+                    .where(about, FollowUp.answer.is_not(None), FollowUp.pseudonym != ANONYMISED)
+                    .values(pseudonym=ANONYMISED, chat_id_sealed=None))
+    deleted = session.execute(delete(FollowUp).where(about, FollowUp.answer.is_(None)))
+    return deleted.rowcount  # type: ignore[attr-defined,no-any-return]

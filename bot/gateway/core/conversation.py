@@ -17,6 +17,8 @@ flowchart LR
   P -- no --> RD[phones, e-mails, IBANs redacted] --> R[Rasa turn] --> C{custom payload}
   C -- set_language --> L[(contact language)]
   C -- start_callback --> CB
+  C -- follow_up --> FU[offer of a check-in, once per conversation]
+  C -- tally --> T[(anonymous counts; after an estimate: do you already receive it?)]
 ```
 """
 
@@ -25,11 +27,21 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.buttons import CallbackAnswer, ChooseLanguage, Interpreter, MyRequest, as_typed_text, intent_payload
+from bot.buttons import (
+    CallbackAnswer,
+    ChooseLanguage,
+    FollowUpAnswer,
+    Interpreter,
+    MyRequest,
+    ReceivesAnswer,
+    as_typed_text,
+    intent_payload,
+)
 from bot.cases.events import CaseEvents
 from bot.db.repositories import Repositories
-from bot.gateway.core import interpreter
+from bot.gateway.core import interpreter, receives
 from bot.gateway.core.callback_requests import URGENT_WINDOW, CallbackRequests
+from bot.gateway.core.follow_ups import FollowUpFlow
 from bot.gateway.core.forget_reply import FORGET_FAILED, forgotten
 from bot.gateway.core.language_choice import decide
 from bot.gateway.core.messages import (
@@ -61,7 +73,9 @@ class Conversation:
     """Turns of one channel (Telegram or console) against Rasa, per pseudonymous person."""
 
     def __init__(self, rasa: RasaClient, repositories: Repositories, tracker: TrackerEraser,
-                 events: CaseEvents, *, default_language: str, retention_days: int) -> None:
+                 events: CaseEvents, *, default_language: str, retention_days: int,
+                 follow_up_days: int | None = None) -> None:
+        """`follow_up_days`: offer check-ins that many days later (a channel that can write first)."""
         self.rasa = rasa
         self.default_language = default_language
         self._repositories = repositories
@@ -73,6 +87,7 @@ class Conversation:
         self.callbacks = CallbackRequests(rasa, repositories.contacts, repositories.cases,
                                           repositories.callback_drafts, events, default_language,
                                           retention_days)
+        self.follow_ups = FollowUpFlow(repositories.follow_ups, follow_up_days) if follow_up_days else None
 
     async def chosen_language(self, person: str) -> str | None:
         """The language the person chose, if they ever did."""
@@ -151,9 +166,12 @@ class Conversation:
             messages = await self.rasa.send(person, redact(text) if screen else text, language)
             await self._follow_language_change(person, messages)
             replies += self._convert(messages)
+            # Counted for /stats (anonymous); after an estimate, "Do you already receive it?".
+            replies += await receives.count_replies(self._repositories.tallies, messages, language)
             if any(isinstance(m.get("custom"), dict) and m["custom"].get("start_callback")
                    for m in messages):
                 replies += await self.callbacks.start(person)
+            replies += await self._offer_follow_up(person, messages, language)
         except RasaUnavailableError:
             replies.append(self._notice(language, UNAVAILABLE))
         return replies
@@ -184,10 +202,35 @@ class Conversation:
             return [numbers]
         return [numbers, *(m for m in self._convert(messages) if m.text != numbers.text)]
 
+    async def answer_receives(self, person: str, button: ReceivesAnswer) -> list[Outgoing]:
+        """"Do you already receive it?": counted (never with the person), then the next right."""
+        return [await receives.answer(self._repositories.tallies, button, await self.language_of(person))]
+
     async def press_callback(self, person: str, button: CallbackAnswer | MyRequest) -> list[Outgoing]:
         """A button of the callback-request flow or of /mycallback."""
         async with self.locks.hold(person):
             return await self.callbacks.press(person, button)
+
+    async def _offer_follow_up(self, person: str, messages: list[dict[str, Any]],
+                               language: str) -> list[Outgoing]:
+        """After a reply the NLG marked (how to apply, an estimate result): the offer of a check-in."""
+        customs = [m["custom"] for m in messages if isinstance(m.get("custom"), dict)]
+        kinds = [c["follow_up"] for c in customs if c.get("follow_up") in ("right", "estimate")]
+        if not kinds or self.follow_ups is None:
+            return []
+        offer = await self.follow_ups.offer(person, kinds[0], language)
+        return [offer] if offer is not None else []
+
+    async def press_follow_up(self, person: str, button: FollowUpAnswer, chat_id: int) -> list[Outgoing]:
+        """Yes/No to the offer, or an answer to a check-in; "I'm stuck" opens the callback request."""
+        async with self.locks.hold(person):
+            language = await self.language_of(person)
+            if self.follow_ups is None:
+                return [self._notice(language, BAD_BUTTON)]
+            replies, stuck = await self.follow_ups.press(person, button, chat_id, language)
+            if stuck:
+                replies += await self.callbacks.start(person)
+            return replies
 
     async def my_callback(self, person: str) -> list[Outgoing]:
         return await self.callbacks.status(person)

@@ -6,7 +6,9 @@ Handler order (group, what):
       groups and channels are left; then each update_id once (kept, sealed, until answered);
       then a person's flood is dropped past a burst (answered at once, one "slow down")
    0  workers (workers' group): Claim/Release/Done/Cancel buttons, /say /note /summary /close
-      /queue, edits, relay — registered first so a worker's message never reaches the person flow
+      /queue, /site /sites (outreach sites), edits, relay — registered first so a worker's
+      message never reaches the person flow
+      /queue /stats, edits, relay — registered first so a worker's message never reaches the person flow
       person (private chat): /start /language /help /menu /mycallback /forget, buttons, edits,
       contact, text, unknown commands, anything else
    1  mark_answered: the handlers are done (also after a failure): a restart need not answer it
@@ -37,10 +39,11 @@ from bot.config import Settings
 from bot.gateway.core.conversation import Conversation
 from bot.gateway.core.services import Services
 from bot.gateway.desk.desk import WorkerDesk
-from bot.gateway.telegram import members, person, workers
+from bot.gateway.telegram import members, person, sites, stats, workers
 from bot.gateway.telegram.apology import apologise
 from bot.gateway.telegram.context import CONTEXT_TYPES, AllerversContext, BotData, Gateway
 from bot.gateway.telegram.flood import FloodGuard
+from bot.gateway.telegram.follow_up_job import follow_up_job
 from bot.gateway.telegram.gatekeeper import gatekeeper, mark_answered, replay_unanswered
 from bot.gateway.telegram.jobs import remind_job, retention_job
 from bot.gateway.telegram.ordering import ChatOrderedUpdateProcessor
@@ -48,6 +51,7 @@ from bot.gateway.telegram.retries import RetryingRateLimiter
 from bot.gateway.telegram.tolerant_bot import TolerantBot
 from bot.knowledge import load_knowledge_base
 from bot.language_id import warm_up
+from bot.outreach import fonts as outreach_fonts
 
 logger = logging.getLogger(__name__)
 # Polling asks for these by name: chat_member is only sent to bots that ask (and are administrators).
@@ -71,7 +75,8 @@ def register_handlers(application: Application, settings: Settings) -> None:
     application.add_handler(CallbackQueryHandler(workers.on_worker_button, pattern=f"^{WORKER_PREFIX}"))
     for name, callback in (("say", workers.cmd_say), ("note", workers.cmd_note),
                            ("summary", workers.cmd_summary), ("close", workers.cmd_close),
-                           ("queue", workers.cmd_queue)):
+                           ("queue", workers.cmd_queue), ("site", sites.cmd_site),
+                           ("sites", sites.cmd_sites), ("stats", stats.cmd_stats)):
         application.add_handler(CommandHandler(name, callback, filters=workers_chat))
     application.add_handler(MessageHandler(
         workers_chat & filters.UpdateType.EDITED_MESSAGE, workers.on_worker_edit))
@@ -105,7 +110,8 @@ def open_gateway(application: Application, settings: Settings, *,
                       services.pseudonyms)
     conversation = Conversation(services.rasa, services.repositories, services.tracker, desk,
                                 default_language=settings.default_language,
-                                retention_days=settings.retention_days)
+                                retention_days=settings.retention_days,
+                                follow_up_days=settings.follow_up_days)
     per_minute = settings.relays_per_case_per_minute
     return Gateway(settings=settings, services=services, conversation=conversation, desk=desk,
                    benefit_ids=frozenset(load_knowledge_base().ids),
@@ -125,6 +131,7 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None)
         data: BotData = application.bot_data
         data.gateway = open_gateway(application, settings)
         warm_up()  # the language classifier, in the background
+        outreach_fonts.warm_up()  # the poster's bold font, made once per machine
         # The workers' group is checked before anything new is posted in it.
         await data.gateway.desk.membership.audit()
         # What a crash left unanswered goes first, before the first poll.
@@ -132,6 +139,8 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None)
         if application.job_queue is not None:
             # Reminders are rebuilt from the database: a restart loses none.
             application.job_queue.run_repeating(remind_job, interval=60, first=5)
+            # Check-ins due are read from the database too (`follow_up_job.py`).
+            application.job_queue.run_repeating(follow_up_job, interval=60, first=10)
             # Retention locks the tracker store while it deletes: daily, and not at start-up.
             application.job_queue.run_repeating(retention_job, interval=24 * 3600, first=3600)
 

@@ -14,9 +14,11 @@ from telegram import Message, Update
 from bot.buttons import (
     CallbackAnswer,
     ChooseLanguage,
+    FollowUpAnswer,
     IntentPayload,
     Interpreter,
     MyRequest,
+    ReceivesAnswer,
     intent_payload,
     parse_button,
 )
@@ -120,7 +122,7 @@ async def on_contact(update: Update, context: AllerversContext) -> None:
 
 
 async def on_button(update: Update, context: AllerversContext) -> None:
-    """A button press: language, callback flow, or a Rasa payload checked against forgery."""
+    """A button press: language, callback flow, check-in, or a Rasa payload checked against forgery."""
     query, chat = update.callback_query, update.effective_chat
     if query is None or chat is None:
         return
@@ -138,6 +140,12 @@ async def on_button(update: Update, context: AllerversContext) -> None:
         # After the answer: the route is kept only if a request was committed (consent given).
         await context.desk.remember_chat(person, chat.id)
         await send_all(update, replies)
+    elif isinstance(button, FollowUpAnswer):
+        await send_all(update, await context.conversation.press_follow_up(person, button, chat.id))
+    elif isinstance(button, ReceivesAnswer):
+        # Asked once: the buttons go, so a second tap cannot count twice.
+        await query.edit_message_reply_markup(None)
+        await send_all(update, await context.conversation.answer_receives(person, button))
     elif isinstance(button, IntentPayload):
         await converse(update, context, button.encode(), screen=False)
     else:

@@ -72,13 +72,19 @@ class RecordingRequest(BaseRequest):
     def _result(self, name: str, params: JSON) -> Any:
         if name == "getMe":
             return BOT_USER
-        if name in ("sendMessage", "editMessageText"):
+        if name in ("sendMessage", "editMessageText", "sendPhoto", "sendDocument"):
             chat_id = int(params["chat_id"])
             chat = {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"}
             return {"message_id": int(params.get("message_id") or next(_ids)), "date": 0,
                     "chat": chat, "text": params.get("text", ""), "from": BOT_USER}
         if name == "copyMessage":
             return {"message_id": next(_ids)}
+        if name in ("sendPhoto", "sendDocument"):  # the workers' artefacts: charts, tables
+            chat_id = int(params["chat_id"])
+            return {"message_id": next(_ids), "date": 0, "from": BOT_USER,
+                    "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"}}
+        if name == "editMessageReplyMarkup":
+            return True
         if name == "getChat":
             chat_id = int(params["chat_id"])
             return {"id": chat_id, "type": "supergroup", "title": "Workers",

@@ -150,3 +150,23 @@ def test_114_comes_with_the_emergency_services_it_reaches(danger, language):
     start = numbers.index(block[0])
     assert numbers[start:start + len(block)] == block and block[-1] == "114", numbers
     assert len(re.findall(r"\b114\b", text)) == 1
+
+
+def test_how_to_apply_for_a_right_is_marked_for_the_offer_of_a_check_in():
+    how = "utter_benefit_how_to_apply"
+    def follow_up(reply):  # other marks (the /stats tallies) may sit beside it
+        return (reply.custom or {}).get("follow_up")
+
+    assert follow_up(render(how, "fr", {"benefit": "rsa"}, {}, TODAY)) == "right"
+    # No right named: the topics are shown instead, and nothing is offered after them.
+    assert follow_up(render(how, "fr", {}, {}, TODAY)) is None
+    # A first summary: nothing decided yet, nothing to check in about.
+    assert follow_up(render("utter_benefit_summary", "fr", {"benefit": "rsa"}, {}, TODAY)) is None
+
+
+def test_an_estimate_result_is_marked_only_when_it_found_something():
+    found = {"results": [{"id": "rsa", "status": "likely", "amount": "500.00"}]}
+    assert render("utter_estimate_result", "en", found, {}, TODAY).custom["follow_up"] == "estimate"
+    assert "follow_up" not in (render("utter_estimate_result", "en", {"results": []}, {}, TODAY).custom or {})
+    assert render("utter_greet", "en", {}, {}, TODAY).custom is None
+    assert render("utter_talk_to_human", "en", {}, {}, TODAY).custom == {"start_callback": True}

@@ -32,7 +32,7 @@ async def test_retention_expires_and_anonymises_old_data(repositories, tracker_u
     counts = await apply_retention(repositories.sessions, tracker, 90, tracker_days=30)
     tracker.dispose()
     assert counts == {"expired": 1, "anonymised_cases": 1, "contacts_deleted": 1, "drafts_deleted": 0,
-                      "update_ids_deleted": 0, "tracker_events": 0}
+                      "update_ids_deleted": 0, "tracker_events": 0, "follow_ups_deleted": 0}
     expired = await store.get(old.id)
     assert expired.state == "expired"
     assert expired.phone_sealed is None, "nobody will call back: the number goes with the request"
