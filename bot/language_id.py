@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 
 from bot.config import PROJECT_ROOT
+from bot.i18n import negotiate_language
 from bot.languages import SUPPORTED_LANGUAGES
 
 logger = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ class Identified:
 
 def identify(text: str, telegram_code: str | None = None) -> Identified:
     """The language of `text`, with Telegram's `language_code` ("uk", "pt-BR"...) as a prior."""
-    prior = _base(telegram_code)
+    prior = negotiate_language(telegram_code, "") or None
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2:
         return Identified(prior)
@@ -106,12 +107,6 @@ def identify(text: str, telegram_code: str | None = None) -> Identified:
 def identify_language(text: str, default: str = "fr") -> str:
     """One of the bot's languages for `text` (the console chat: no language_code, no interpreter)."""
     return identify(text).language or default
-
-
-def _base(code: str | None) -> str | None:
-    """"pt-BR" -> "pt"; None when it is not one of the bot's languages."""
-    base = (code or "").replace("_", "-").split("-")[0].lower()
-    return base if base in SUPPORTED_LANGUAGES else None
 
 
 def _script(letters: list[str]) -> str:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
-import yaml
-
 from bot.language_id import identify
 from bot.languages import SUPPORTED_LANGUAGES
-from tests.nlu_eval import REAL_DIR, SITUATIONS_DIR
+from tests.nlu_eval import REAL_DIR, SITUATIONS_DIR, load_labelled
 
 # How the person's phone is set: their language, French, or no language_code at all.
 SCENARIOS = ("own", "fr", "none")
@@ -16,12 +14,8 @@ SCENARIOS = ("own", "fr", "none")
 
 @cache
 def held_out_texts(language: str) -> tuple[str, ...]:
-    texts: list[str] = []
-    for directory in (REAL_DIR, SITUATIONS_DIR):
-        path = directory / f"{language}.yml"
-        if path.exists():
-            texts += [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))["examples"]]
-    return tuple(texts)
+    paths = [directory / f"{language}.yml" for directory in (REAL_DIR, SITUATIONS_DIR)]
+    return tuple(example.text for path in paths if path.exists() for example in load_labelled(path))
 
 
 def _code(language: str, scenario: str) -> str | None:

@@ -48,6 +48,11 @@ class Stats:
         return statistics.median(self.claim_minutes) if self.claim_minutes else None
 
 
+def midnight(day: dt.date) -> dt.datetime:
+    """The start of `day`, UTC: every count of a period starts there."""
+    return dt.datetime.combine(day, dt.time(), dt.timezone.utc)
+
+
 def site_names(session: Session) -> dict[str, str]:
     """Start payload -> site name (the `sites` table); a payload of no site shows as its first
     6 characters (bot/gateway/desk/stats_report.py)."""
@@ -56,7 +61,7 @@ def site_names(session: Session) -> dict[str, str]:
 
 def follow_up_answers(session: Session, since: dt.date) -> Counter[str]:
     """Follow-ups answered "applied", "stuck"... since `since` (counts only)."""
-    start = dt.datetime.combine(since, dt.time(), tzinfo=dt.timezone.utc)
+    start = midnight(since)
     rows = session.execute(select(FollowUp.answer, func.count()).where(
         FollowUp.answered_at >= start, FollowUp.answer.is_not(None)).group_by(FollowUp.answer))
     return Counter({answer: count for answer, count in rows})
@@ -93,7 +98,7 @@ class StatsReader:
 
     @in_thread
     def _people(self, since: dt.date) -> dict[str, object]:
-        start = dt.datetime.combine(since, dt.time(), dt.timezone.utc)
+        start = midnight(since)
         with self._sessions() as session:
             rows = session.execute(select(Contact.start_payload, Contact.language, Contact.first_seen)
                                    .where(Contact.first_seen >= start)).all()
@@ -108,7 +113,7 @@ class StatsReader:
 
     @in_thread
     def _cases(self, since: dt.date) -> dict[str, object]:
-        start = dt.datetime.combine(since, dt.time(), dt.timezone.utc)
+        start = midnight(since)
         with self._sessions() as session:
             cases = session.execute(select(Case.id, Case.state, Case.created_at)
                                     .where(Case.created_at >= start)).all()

@@ -16,8 +16,8 @@ import asyncio
 from dataclasses import dataclass
 
 from bot.db.contacts import Contacts
+from bot.i18n import negotiate_language
 from bot.language_id import identify
-from bot.languages import BY_CODE
 
 SWITCH_MIN_WORDS = 3
 
@@ -29,11 +29,6 @@ class Decision:
     other: str | None = None  # a language the bot does not speak: offer an interpreter
 
 
-def _fallback(telegram_code: str | None, default: str) -> str:
-    base = (telegram_code or "").replace("_", "-").split("-")[0].lower()
-    return base if base in BY_CODE else default
-
-
 async def decide(contacts: Contacts, person: str, text: str, telegram_code: str | None,
                  default: str) -> Decision:
     """The language for this turn; the contact's language is updated when it follows the text."""
@@ -42,7 +37,7 @@ async def decide(contacts: Contacts, person: str, text: str, telegram_code: str 
         return Decision(state.language)
     # The classifier may still be loading on the first message of a process: not on the loop.
     found = await asyncio.to_thread(identify, text, telegram_code)
-    current = state.language or _fallback(telegram_code, default)
+    current = state.language or negotiate_language(telegram_code, default)
     if found.other is not None:
         await contacts.set_other_language(person, found.other)
         return Decision(current, other=found.other)
