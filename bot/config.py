@@ -12,6 +12,7 @@ import hmac
 import os
 import re
 import secrets
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,6 +162,18 @@ class Settings:
             raise SettingsError("no SECRET_KEY to derive the webhook's secret token from")
         return Secret(hmac.new(self.secret_key.get().encode(), b"allervers/telegram-webhook-secret",
                                hashlib.sha256).hexdigest())
+
+    @property
+    def gateway_instance(self) -> str:
+        """Which gateway this process is, stable across its restarts (`bot/db/gateway_runs.py`).
+
+        In webhook mode the host and the listening address (two gateways on one machine listen
+        on two ports); long polling admits one gateway per bot (Telegram answers 409 to a second).
+        """
+        if not self.telegram_webhook_url:
+            return "polling"
+        host, port = self.webhook_listen
+        return f"{socket.gethostname()}:{host}:{port}"[:128]
 
     # A stranger in the workers' group reads every case: removed at once unless set to false.
     remove_unlisted_members: bool = True
