@@ -42,6 +42,7 @@ from bot.buttons import WORKER_PREFIX
 from bot.config import Settings
 from bot.db.gateway_runs import HEARTBEAT
 from bot.gateway.core.conversation import Conversation
+from bot.gateway.core.person_locks import PersonLocks
 from bot.gateway.core.services import Services
 from bot.gateway.desk.desk import WorkerDesk
 from bot.gateway.telegram import members, person, sites, stats, workers
@@ -124,7 +125,8 @@ def open_gateway(application: Application, settings: Settings, *,
     conversation = Conversation(services.rasa, services.repositories, services.tracker, desk,
                                 default_language=settings.default_language,
                                 retention_days=settings.retention_days,
-                                follow_up_days=settings.follow_up_days)
+                                follow_up_days=settings.follow_up_days,
+                                locks=PersonLocks.for_database(settings.database_url))
     per_minute = settings.relays_per_case_per_minute
     return Gateway(settings=settings, services=services, conversation=conversation, desk=desk,
                    benefit_ids=frozenset(load_knowledge_base().ids),

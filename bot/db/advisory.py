@@ -1,0 +1,56 @@
+"""PostgreSQL advisory locks: one person at a time across several gateway processes.
+
+A session-level `pg_advisory_lock(key)` on a connection of its own, held for the block and
+released in `finally` (closing the connection would release it too, should the unlock fail).
+The connection is psycopg 3's asyncio one: waiting for a lock another gateway holds blocks no
+thread, only the waiting task. The key is a signed 64-bit integer derived from the lock's name
+(a pseudonym), the width PostgreSQL's one-argument advisory locks take.
+
+SQLite has no such locks and no second process to exclude (one gateway writes a SQLite file):
+`AdvisoryLocks.for_url` gives None there, and the in-process lock is the whole story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import psycopg
+from sqlalchemy import make_url
+
+
+def advisory_key(name: str) -> int:
+    """A stable signed 64-bit key for `name` (the same in every process and on every machine)."""
+    return int.from_bytes(hashlib.sha256(b"allervers/person-lock:" + name.encode()).digest()[:8],
+                          "big", signed=True)
+
+
+def libpq_conninfo(url: str) -> str:
+    """A SQLAlchemy URL (`postgresql+psycopg://...`, `postgresql://...`) as libpq's URI."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+class AdvisoryLocks:
+    """Cross-process locks by name, on the app database (PostgreSQL)."""
+
+    def __init__(self, conninfo: str) -> None:
+        self._conninfo = conninfo
+
+    @classmethod
+    def for_url(cls, database_url: str) -> AdvisoryLocks | None:
+        """Locks on this database if it is PostgreSQL, else None (SQLite: one process)."""
+        backend = make_url(database_url).get_backend_name()
+        return cls(libpq_conninfo(database_url)) if backend == "postgresql" else None
+
+    @asynccontextmanager
+    async def hold(self, name: str) -> AsyncIterator[None]:
+        """The lock named `name` for the duration of the block, waiting for whoever holds it."""
+        key = advisory_key(name)
+        async with await psycopg.AsyncConnection.connect(self._conninfo, autocommit=True) as connection:
+            await connection.execute("SELECT pg_advisory_lock(%s)", (key,))
+            try:
+                yield
+            finally:
+                if not connection.closed:
+                    await connection.execute("SELECT pg_advisory_unlock(%s)", (key,))
