@@ -19,16 +19,13 @@ from contextlib import asynccontextmanager
 import psycopg
 from sqlalchemy import make_url
 
+from bot.db.urls import libpq_conninfo
+
 
 def advisory_key(name: str) -> int:
     """A stable signed 64-bit key for `name` (the same in every process and on every machine)."""
     return int.from_bytes(hashlib.sha256(b"allervers/person-lock:" + name.encode()).digest()[:8],
                           "big", signed=True)
-
-
-def libpq_conninfo(url: str) -> str:
-    """A SQLAlchemy URL (`postgresql+psycopg://...`, `postgresql://...`) as libpq's URI."""
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 class AdvisoryLocks:
