@@ -23,8 +23,8 @@ from bot.buttons import (
 from bot.cases.events import NoCaseEvents
 from bot.config import Settings
 from bot.gateway.core.conversation import Conversation
-from bot.gateway.core.person_locks import PersonLocks
 from bot.gateway.core.messages import HELP, Outgoing
+from bot.gateway.core.person_locks import PersonLocks
 from bot.gateway.core.services import Services
 from bot.i18n import language_named
 from bot.knowledge import load_knowledge_base
