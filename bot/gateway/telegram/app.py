@@ -134,17 +134,19 @@ def open_gateway(application: Application, settings: Settings, *,
                    relay_flood=FloodGuard(per_minute, 60 / per_minute))
 
 
-def build_application(settings: Settings, *, request: BaseRequest | None = None) -> Application:
+def build_application(settings: Settings, *, request: BaseRequest | None = None,
+                      rasa_transport: httpx.AsyncBaseTransport | None = None) -> Application:
     """The PTB Application, with its services opened in post_init and closed in post_shutdown.
 
-    `request` replaces the network layer (the unit tests record calls instead of sending them).
+    `request` replaces the network layer (the unit tests record calls instead of sending them);
+    `rasa_transport` fakes Rasa (tests of several gateways, which need no dialogue model).
     """
     base = settings.telegram_base_url.rstrip("/")
     file_base = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file"
 
     async def post_init(application: Application) -> None:
         data: BotData = application.bot_data
-        data.gateway = open_gateway(application, settings)
+        data.gateway = open_gateway(application, settings, rasa_transport=rasa_transport)
         repositories = data.gateway.services.repositories
         # Registered before any update is claimed: other gateways leave this run's updates alone.
         await repositories.runs.start()
