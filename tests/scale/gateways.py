@@ -28,7 +28,8 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def gateway_settings(database_url: str, emu: BotApiEmulator, var_dir: Path, port: int, **extra: str) -> Settings:
+def gateway_settings(database_url: str, emu: BotApiEmulator, var_dir: Path, port: int,
+                     **extra: str) -> Settings:
     var_dir.mkdir(parents=True, exist_ok=True)
     return Settings.from_env({
         "SECRET_KEY": SECRET_KEY,
