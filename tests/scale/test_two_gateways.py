@@ -169,3 +169,8 @@ async def test_a_request_without_the_secret_token_gets_403_and_is_never_handled(
     assert "forged" not in rasa.messages()
     with gateway_of(a).services.repositories.sessions() as session:
         assert session.get(ProcessedUpdate, 424242) is None
+
+
+async def test_the_workers_group_is_audited_once_when_two_gateways_start(
+        two_gateways, emu: BotApiEmulator) -> None:
+    assert len(emu.calls_to("getChatAdministrators")) == 1
