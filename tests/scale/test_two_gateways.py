@@ -19,10 +19,12 @@ from bot.clock import now
 from bot.db import migrate
 from bot.db.cases import NewCase
 from bot.db.models import Case, ProcessedUpdate
+from bot.gateway.core.messages import FORGOTTEN
 from bot.gateway.telegram.follow_up_job import follow_up_job
 from bot.i18n import Translator
 from tests.e2e.botapi_emulator import BotApiEmulator, make_chat, make_user, private_chat
 from tests.scale.gateways import free_port, gateway_of, gateway_settings, local_url, running_gateway
+from tests.unit.conftest import rasa_tracker_store
 from tests.unit.gateway.fakes import FakeRasa
 
 FR = Translator("fr")
@@ -54,7 +56,10 @@ async def two_gateways(pg_url: str, emu: BotApiEmulator, rasa: FakeRasa, team, t
     """Gateways A and B, each with its own var/ and port, one database; deliveries alternate."""
     migrate(pg_url)
     group, w1, w2 = team
-    workers = {"WORKERS_CHAT_ID": str(group["id"]), "WORKER_USER_IDS": f"{w1['id']},{w2['id']}"}
+    tracker = tmp_path / "tracker.db"
+    rasa_tracker_store(tracker)  # one tracker store, as Rasa's replicas share one
+    workers = {"WORKERS_CHAT_ID": str(group["id"]), "WORKER_USER_IDS": f"{w1['id']},{w2['id']}",
+               "TRACKER_STORE_URL": f"sqlite:///{tracker}"}
     settings = [gateway_settings(pg_url, emu, tmp_path / name, free_port(), **workers) for name in "ab"]
     async with running_gateway(settings[0], rasa) as a, running_gateway(settings[1], rasa) as b:
         emu.route_webhook([local_url(s) for s in settings])
@@ -174,3 +179,19 @@ async def test_a_request_without_the_secret_token_gets_403_and_is_never_handled(
 async def test_the_workers_group_is_audited_once_when_two_gateways_start(
         two_gateways, emu: BotApiEmulator) -> None:
     assert len(emu.calls_to("getChatAdministrators")) == 1
+
+
+async def test_forget_on_one_gateway_waits_for_the_turn_in_flight_on_the_other(
+        two_gateways, emu: BotApiEmulator, rasa: FakeRasa) -> None:
+    person = make_user("Amina", language_code="fr")
+    emu.send_text(person, "/language en")
+    await emu.wait_for_message(person["id"], lambda m: m["text"] == "[en] /greet")
+    rasa.delays["slow question"] = 1.5
+    emu.send_text(person, "slow question")  # to one gateway: Rasa is thinking...
+    await emu._wait_until(lambda: "slow question" in rasa.messages() or None, 10)
+    emu.send_text(person, "/forget")  # ...when /forget reaches the other one
+    forgotten = Translator("en").gettext(FORGOTTEN)
+    await emu.wait_for_message(person["id"], lambda m: m["text"].splitlines()[0] == forgotten, timeout=20)
+    texts = [m["text"].splitlines()[0] for m in emu.sent_messages(person["id"])]
+    assert texts.index("[en] slow question") < texts.index(forgotten), "the erasure waited for the turn"
+    assert len({url for _, url, _ in emu.deliveries}) == 2
