@@ -143,5 +143,6 @@ async def chat(settings: Settings) -> None:
                     replies = await conversation.say(person, line)
             choices = show(replies)
     finally:
+        await conversation.locks.aclose()
         await services.aclose()
         sys.stdout.flush()

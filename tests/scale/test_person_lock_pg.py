@@ -49,3 +49,37 @@ async def test_without_the_database_lock_two_processes_would_overlap(pg_url: str
     """What the advisory lock is for: two in-process lock tables alone let the turns overlap."""
     assert await overlap(PersonLocks(), PersonLocks(), "p" * 64)
     assert AdvisoryLocks.for_url("sqlite:///x.db") is None
+
+
+async def test_a_connection_is_kept_for_the_next_turn(pg_url: str) -> None:
+    locks = AdvisoryLocks.for_url(pg_url)
+    assert locks is not None
+    async with locks.hold("p" * 64):
+        pass
+    kept = list(locks._idle)
+    async with locks.hold("q" * 64):
+        assert locks._idle == []  # the kept one is in use
+    assert locks._idle == kept
+    await locks.aclose()
+    assert all(connection.closed for connection in kept)
+
+
+async def test_a_wait_given_up_leaves_no_lock_behind(pg_url: str) -> None:
+    """A turn cancelled while it waits for the person (the gateway stopping): once the holder lets
+    go, the lock is free — not granted to a wait nobody is behind any more."""
+    holder, waiter = AdvisoryLocks.for_url(pg_url), AdvisoryLocks.for_url(pg_url)
+    assert holder is not None and waiter is not None
+
+    async def take(locks: AdvisoryLocks) -> None:
+        async with locks.hold("p" * 64):
+            pass
+
+    async with holder.hold("p" * 64):
+        waiting = asyncio.create_task(take(waiter))
+        await asyncio.sleep(0.3)
+        waiting.cancel()
+        await asyncio.gather(waiting, return_exceptions=True)
+    await asyncio.wait_for(take(waiter), timeout=5)
+    await asyncio.wait_for(take(holder), timeout=5)
+    await holder.aclose()
+    await waiter.aclose()

@@ -51,6 +51,11 @@ class PersonLocks:
             if not self._users[person]:
                 del self._users[person], self._locks[person]
 
+    async def aclose(self) -> None:
+        """Close the database connections kept for the locks (the channel stops)."""
+        if self._cross_process is not None:
+            await self._cross_process.aclose()
+
     def busy(self, person: str) -> bool:
         """Someone holds or waits for the person's lock."""
         return person in self._users

@@ -173,6 +173,7 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None,
         if data.gateway is not None:
             with contextlib.suppress(SQLAlchemyError):  # a stopped run's updates are free at once
                 await data.gateway.services.repositories.runs.stop()
+            await data.gateway.conversation.locks.aclose()
             await data.gateway.services.aclose()
             data.gateway = None
 
