@@ -60,6 +60,9 @@ from bot.language_id import warm_up
 from bot.outreach import fonts as outreach_fonts
 
 logger = logging.getLogger(__name__)
+# Polling asks for these by name: chat_member is only sent to bots that ask (and are administrators).
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.CHAT_MEMBER,
+                   Update.MY_CHAT_MEMBER]
 # The members' audit at start-up: once for several gateways started together (or restarted soon).
 AUDIT_EVERY = dt.timedelta(minutes=5)
 
@@ -68,9 +71,6 @@ def audit_job(settings: Settings) -> str:
     """The audit's job name, per list of workers: a restart with a new list checks the group again."""
     listed = ",".join(str(i) for i in sorted(settings.worker_user_ids))
     return "members_audit:" + hashlib.sha256(f"{settings.workers_chat_id}|{listed}".encode()).hexdigest()[:16]
-# Polling asks for these by name: chat_member is only sent to bots that ask (and are administrators).
-ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.CHAT_MEMBER,
-                   Update.MY_CHAT_MEMBER]
 
 
 async def on_error(update: object, context: AllerversContext) -> None:
