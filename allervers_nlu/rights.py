@@ -35,6 +35,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from allervers_nlu.names import NamedRights, names_table
 from allervers_nlu.normalise import fold
 from allervers_nlu.sentence_encoder import SENTENCE_VECTOR, UniversalSentenceEncoderFeaturizer, encode
 
@@ -60,6 +61,19 @@ def example_rights(message: Message, known: set[str] | None = None) -> list[str]
     return [v for v in values if known is None or v in known]
 
 
+def surfaces(training_data: TrainingData) -> list[tuple[str, str]]:
+    """(name as written, right) pairs: the annotated `benefit` entities and the synonyms."""
+    synonyms = training_data.entity_synonyms
+    pairs = list(synonyms.items())
+    for message in training_data.intent_examples:
+        text = message.get(TEXT) or ""
+        for entity in message.get(ENTITIES) or []:
+            if entity.get("entity") == ENTITY and "start" in entity and "end" in entity:
+                value = str(entity.get("value"))
+                pairs.append((text[entity["start"]:entity["end"]], synonyms.get(value.lower(), value)))
+    return pairs
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
 class RightsClassifier(GraphComponent):
     """Rights from meaning: see the module docstring."""
@@ -79,11 +93,13 @@ class RightsClassifier(GraphComponent):
             "min_ngram": 2,
             "max_ngram": 5,
             "max_features": 60000,
+            "named_lookup": True,  # rights named in the text, by the training data's names (names.py)
         }
 
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
                  vectorizer: TfidfVectorizer | None = None, weights: np.ndarray | None = None,
-                 bias: np.ndarray | None = None, labels: list[str] | None = None) -> None:
+                 bias: np.ndarray | None = None, labels: list[str] | None = None,
+                 names: dict[str, str] | None = None) -> None:
         self.config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
@@ -91,6 +107,8 @@ class RightsClassifier(GraphComponent):
         self.weights = weights
         self.bias = bias
         self.labels = labels or []
+        self.names = names or {}
+        self.named_rights = NamedRights(self.names) if self.config["named_lookup"] else None
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -124,6 +142,8 @@ class RightsClassifier(GraphComponent):
         self.weights = model.coef_.astype(np.float32)
         self.bias = model.intercept_.astype(np.float32)
         self.labels = [str(c) for c in model.classes_]
+        self.names = names_table(surfaces(training_data), named)
+        self.named_rights = NamedRights(self.names) if self.config["named_lookup"] else None
         logger.info("RightsClassifier: %d examples, %d labels", len(texts), len(self.labels))
         self.persist()
         return self._resource
@@ -136,6 +156,7 @@ class RightsClassifier(GraphComponent):
             (directory / "model.json").write_text(json.dumps({
                 "labels": self.labels,
                 "vocabulary": {k: int(v) for k, v in self.vectorizer.vocabulary_.items()},
+                "names": self.names,
             }), encoding="utf-8")
 
     @classmethod
@@ -154,7 +175,7 @@ class RightsClassifier(GraphComponent):
             sublinear_tf=True, dtype=np.float32, vocabulary=meta["vocabulary"])
         vectorizer.idf_ = arrays["idf"]
         return cls(config, model_storage, resource, vectorizer, arrays["weights"], arrays["bias"],
-                   meta["labels"])
+                   meta["labels"], meta.get("names"))
 
     # --- prediction -------------------------------------------------------------------------
 
@@ -189,6 +210,13 @@ class RightsClassifier(GraphComponent):
         entities = [e for e in message.get(ENTITIES) or []
                     if e.get("entity") != ENTITY or e.get("value") in known]
         named = list(dict.fromkeys(e["value"] for e in entities if e.get("entity") == ENTITY))
+        # Names DIET missed, found by the training data's names: after DIET's, in text order.
+        looked_up = [right for right in self.named_rights.find(message.get(TEXT) or "")
+                     if right not in named] if self.named_rights else []
+        for right in looked_up:
+            entities.append({"entity": ENTITY, "value": right, "start": 0, "end": 0,
+                             "confidence_entity": 1.0, "extractor": f"{self.__class__.__name__}.names"})
+        named += looked_up
         top = self.labels[order[0]]
         confident = bool(named) or bool(top != NO_RIGHT and probs[order[0]] >= self.config["confident"])
         chosen = list(named)
@@ -214,8 +242,8 @@ class RightsClassifier(GraphComponent):
         message.set("rights_none", 0.0 if none is None else round(float(probs[none]), 4),
                     add_to_output=True)
         intent = message.get(INTENT) or {}
-        if chosen and not named and intent.get("name") in ("nlu_fallback", "out_of_scope"):
-            confidence = float(probs[self.labels.index(chosen[0])])
+        if chosen and (looked_up or not named) and intent.get("name") in ("nlu_fallback", "out_of_scope"):
+            confidence = float(probs[self.labels.index(chosen[0])]) if chosen[0] in self.labels else 1.0
             message.set(INTENT, {"name": "ask_benefit", "confidence": confidence}, add_to_output=True)
             ranking_key = message.get(INTENT_RANKING_KEY) or []
             message.set(INTENT_RANKING_KEY,
