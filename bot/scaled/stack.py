@@ -77,6 +77,7 @@ class ScaledStack:
     rasa_ports: list[int] = field(default_factory=list)
     action_ports: list[int] = field(default_factory=list)
     gateway_ports: list[int] = field(default_factory=list)
+    started_in: float | None = None  # seconds the last start() took
 
     def __post_init__(self) -> None:
         binaries = self.binaries or find_binaries()
@@ -231,7 +232,8 @@ class ScaledStack:
         except BaseException:
             self.stop()
             raise
-        logger.info("scaled stack up in %.0f s", time.monotonic() - started)
+        self.started_in = time.monotonic() - started
+        logger.info("scaled stack up in %.0f s", self.started_in)
         return self
 
     def stop(self) -> None:

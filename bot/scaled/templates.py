@@ -2,6 +2,8 @@
 
 The launcher and the tests use the committed files as they are; a name left unfilled stops
 the start (`string.Template.substitute` raises) rather than writing a broken configuration.
+Only the braced, upper-case form is a placeholder: nginx's own variables (`$uri`, `$status`)
+are lower-case and stay as written.
 """
 
 from __future__ import annotations
@@ -15,8 +17,21 @@ from bot.config import PROJECT_ROOT
 DEPLOY_DIR = PROJECT_ROOT / "deploy"
 
 
+class DeployTemplate(Template):
+    """`${UPPER_CASE}` only; a bare `$name` is left alone (the `named` group never matches)."""
+
+    pattern = r"""
+    \$(?:
+      (?P<escaped>(?!))
+    | (?P<named>(?!))
+    | {(?P<braced>[A-Z][A-Z0-9_]*)}
+    | (?P<invalid>(?!))
+    )
+    """  # type: ignore[assignment]
+
+
 def render(name: str, values: dict[str, str | int]) -> str:
-    return Template((DEPLOY_DIR / name).read_text(encoding="utf-8")).substitute(
+    return DeployTemplate((DEPLOY_DIR / name).read_text(encoding="utf-8")).substitute(
         {key: str(value) for key, value in values.items()})
 
 
