@@ -73,7 +73,8 @@ def test_nginx_retries_a_failed_replica_on_the_other(tmp_path) -> None:  # type:
 def test_rasa_endpoints_share_the_tracker_and_the_lock() -> None:
     endpoints = yaml.safe_load((DEPLOY_DIR / "endpoints.yml").read_text(encoding="utf-8"))
     assert endpoints["tracker_store"] == {"type": "SQL", "url": "${TRACKER_STORE_URL}"}
-    assert endpoints["lock_store"]["type"] == "redis"
+    # Rasa's `type: redis` with atomic changes (allervers_nlu/lock_store.py), same settings.
+    assert endpoints["lock_store"]["type"] == "allervers_nlu.lock_store.AtomicRedisLockStore"
     assert endpoints["lock_store"]["url"] == "${REDIS_HOST}"
     assert endpoints["lock_store"]["port"] == "${REDIS_PORT}"
 
