@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -39,13 +42,20 @@ def require_scale_programs() -> None:
 
 
 @pytest.fixture(scope="module")
-def scaled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScaledStack]:
-    """PostgreSQL, Redis, 1 action server, 2 Rasa replicas and nginx; no gateway."""
+def scaled() -> Iterator[ScaledStack]:
+    """PostgreSQL, Redis, 1 action server, 2 Rasa replicas and nginx; no gateway.
+
+    Its var/ is a directory of its own in /tmp, not under pytest's: the `postgres` user must be
+    able to enter every directory above its cluster, and pytest closes /tmp/pytest-of-<user> again
+    (0700) whenever a pytest starts."""
     require_scale_programs()
-    var_dir = tmp_path_factory.mktemp("scaled-var")
+    var_dir = Path(tempfile.mkdtemp(prefix="allervers-scale-"))
     settings = Settings.from_env({"SECRET_KEY": TEST_SECRET, "ALLERVERS_VAR_DIR": str(var_dir),
                                   "DEFAULT_LANGUAGE": "fr"})
     stack = ScaledStack(settings, ScaledOptions(replicas=2, actions=1, gateways=0), environ={})
-    stack.start()
-    yield stack
-    stack.stop()
+    try:
+        stack.start()
+        yield stack
+    finally:
+        stack.stop()
+        shutil.rmtree(var_dir, ignore_errors=True)
