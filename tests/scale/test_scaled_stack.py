@@ -32,6 +32,7 @@ from tests.scale.helpers import (
     upstreams,
     user_and_bot,
 )
+from tests.scale.scaled_fixture import scaled_stack  # noqa: F401  (the fixture `scaled`)
 
 pytestmark = pytest.mark.scale
 REPORT = PROJECT_ROOT / "var" / "scale-load.md"

@@ -1,5 +1,6 @@
 """The scaled stack for tests/scale/, started ONCE per module (each Rasa replica loads the model
 in about a minute on 2 cores) from the committed deploy/ files, as `make run-scaled` does.
+A test module imports `scaled_stack` and asks for the fixture `scaled`.
 
 Without PostgreSQL, Redis or nginx on this machine the tests skip with one line saying what to
 install; under CI (`CI=true` or `ALLERVERS_REQUIRE_SCALE=1`) they fail instead.
@@ -41,8 +42,8 @@ def require_scale_programs() -> None:
         unavailable("the bot's virtualenv has no psycopg 3 (make setup installs it)")
 
 
-@pytest.fixture(scope="module")
-def scaled() -> Iterator[ScaledStack]:
+@pytest.fixture(scope="module", name="scaled")
+def scaled_stack() -> Iterator[ScaledStack]:
     """PostgreSQL, Redis, 1 action server, 2 Rasa replicas and nginx; no gateway.
 
     Its var/ is a directory of its own in /tmp, not under pytest's: the `postgres` user must be
