@@ -210,11 +210,17 @@ async def test_replica_killed_under_load_loses_no_turn(scaled: ScaledStack) -> N
 
 
 def test_nginx_logs_hold_no_token_and_no_message(scaled: ScaledStack) -> None:
-    """After all of the above (retries included): no `token=`, no token, no text a person sent."""
+    """After all of the above (retries included): no `token=`, no token, no text a person sent,
+    no conversation id (the gateway reads and erases trackers at /conversations/<id>/...)."""
+    tracker = httpx.get(f"{scaled.rasa_url}/conversations/scale-load-1/tracker",
+                        params={"token": scaled.rasa_token}, timeout=30)
+    assert tracker.status_code == 200
+    assert access_lines(scaled)[-1].split()[2] == "/conversations/-/tracker"
     for path in (scaled.nginx.access_log, scaled.nginx.error_log):
         text = Path(path).read_text(encoding="utf-8") if Path(path).exists() else ""
         assert "token=" not in text
         assert scaled.rasa_token not in text
+        assert "scale-load" not in text and "scale-state" not in text
         for sent in SENT_TEXTS:
             assert sent not in text.lower(), f"{sent!r} in {path}"
     assert any("/webhooks/rest/webhook" in line for line in access_lines(scaled))

@@ -49,7 +49,8 @@ def rendered_nginx(tmp_path) -> str:  # type: ignore[no-untyped-def]
 def test_nginx_logs_no_query_string_and_no_body(tmp_path) -> None:  # type: ignore[no-untyped-def]
     conf = rendered_nginx(tmp_path)
     log_format = conf.split("log_format", 1)[1].split(";", 1)[0]
-    assert "$uri" in log_format
+    assert "$logged_path" in log_format  # $uri, without a conversation's id
+    assert "~^/conversations/[^/]+(?<rest>/.*)?$  /conversations/-$rest;" in conf
     for leaky in ("$request ", "$request'", "$request_uri", "$args", "$query_string", "$request_body",
                   "$http_"):
         assert leaky not in log_format
