@@ -56,7 +56,7 @@ class ScaledOptions:
     replicas: int = 2
     actions: int = 1
     gateways: int = 2  # started only in webhook mode (TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_URL)
-    webhook_listen: str = "127.0.0.1:8443"  # nginx, for Telegram (TLS in front of it)
+    webhook_listen: str = "127.0.0.1:8443"  # nginx, for Telegram (TLS in front of it); port 0: any
     rasa_timeout: float = 600.0  # seconds for every replica to load the model (2 cores, shared)
 
 
@@ -89,7 +89,10 @@ class ScaledStack:
         self.postgres = PrivateCluster(binaries, root, free_port(), max_connections=max(
             100, 10 * self.options.replicas + 25 * len(self.gateway_ports) + 20))
         self.redis = LockStoreRedis(binaries, root, free_port())
-        self.nginx = Nginx(binaries, root, free_port(), free_port(), self.options.webhook_listen,
+        webhook_listen = self.options.webhook_listen
+        if webhook_listen.endswith(":0"):  # any free port (the tests)
+            webhook_listen = f"{webhook_listen[:-2]}:{free_port()}"
+        self.nginx = Nginx(binaries, root, free_port(), free_port(), webhook_listen,
                            path_of(self.environ.get("TELEGRAM_WEBHOOK_URL", "/telegram/webhook")),
                            self.rasa_ports, self.action_ports, self.gateway_ports)
 
