@@ -70,10 +70,18 @@ def stop_like_ctrl_c() -> None:
 def cmd_run(settings: Settings, console: bool) -> int:
     """Start the action server and Rasa, then Telegram (with a token) or the console chat.
 
-    Both servers are kept up while it runs; 1 when they could not be (or a port was taken)."""
+    Both servers are kept up while it runs; 1 when they could not be (or a port was taken).
+    With GATEWAY_ONLY only the gateway runs here: Rasa and the action server are shared ones
+    (RASA_URL), started and watched elsewhere (`deploy/`)."""
     stop_like_ctrl_c()
     check_catalogs()
     migrate(settings.database_url)
+    if settings.gateway_only:
+        if not rasa_is_up(settings.rasa_url, settings.rasa_auth_token.get()):
+            say(f"Rasa does not answer at {settings.rasa_url} yet: turns fail until it does.", error=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            serve(settings, console)
+        return 0
     stack = Stack.for_settings(settings)
     supervisor = Supervisor(stack)
     say("Starting the action + NLG server and the Rasa server (about 30 s)...")
@@ -85,17 +93,7 @@ def cmd_run(settings: Settings, console: bool) -> int:
             return 1
         supervisor.start()
         say("Ready.")
-        if settings.telegram_bot_token and not console:
-            from bot.gateway.telegram.app import ALLOWED_UPDATES, build_application
-
-            say("Serving Telegram (long polling). Ctrl-C stops everything.")
-            build_application(settings).run_polling(allowed_updates=ALLOWED_UPDATES,
-                                                    stop_signals=STOP_SIGNALS)
-        else:
-            from bot.gateway.console import chat
-
-            say("No TELEGRAM_BOT_TOKEN: console chat.")
-            asyncio.run(chat(settings))
+        serve(settings, console)
     except KeyboardInterrupt:
         pass
     finally:
@@ -106,6 +104,28 @@ def cmd_run(settings: Settings, console: bool) -> int:
         say("Rasa or the action server kept failing and was stopped: see var/log/.", error=True)
         return 1
     return 0
+
+
+def serve(settings: Settings, console: bool) -> None:
+    """Telegram (webhook with TELEGRAM_WEBHOOK_URL, else long polling), or the console chat."""
+    if settings.telegram_bot_token and not console:
+        from bot.gateway.telegram.app import ALLOWED_UPDATES, build_application
+
+        application = build_application(settings)
+        if settings.telegram_webhook_url:
+            from bot.gateway.telegram.webhook import webhook_options
+
+            host, port = settings.webhook_listen
+            say(f"Serving Telegram (webhook, listening on {host}:{port}). Ctrl-C stops everything.")
+            application.run_webhook(**webhook_options(settings), stop_signals=STOP_SIGNALS)
+        else:
+            say("Serving Telegram (long polling). Ctrl-C stops everything.")
+            application.run_polling(allowed_updates=ALLOWED_UPDATES, stop_signals=STOP_SIGNALS)
+    else:
+        from bot.gateway.console import chat
+
+        say("No TELEGRAM_BOT_TOKEN: console chat.")
+        asyncio.run(chat(settings))
 
 
 def cmd_chat(settings: Settings) -> int:

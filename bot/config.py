@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import secrets
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +41,24 @@ class Secret:
 
 def _int_list(raw: str) -> frozenset[int]:
     return frozenset(int(part) for part in raw.replace(" ", "").split(",") if part)
+
+
+# What Telegram accepts as a webhook's secret_token (setWebhook): 1 to 256 of these characters.
+WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
+def _checked_webhook_secret(raw: str) -> str:
+    if raw and not WEBHOOK_SECRET_PATTERN.fullmatch(raw):
+        raise SettingsError("TELEGRAM_WEBHOOK_SECRET: 1 to 256 characters among A-Z a-z 0-9 _ -")
+    return raw
+
+
+def _listen_address(raw: str) -> tuple[str, int]:
+    """`host:port` (WEBHOOK_LISTEN) as a pair; a wrong one stops the start."""
+    host, _, port = raw.strip().rpartition(":")
+    if not host or not port.isdigit():
+        raise SettingsError(f"WEBHOOK_LISTEN={raw!r}: use host:port, for example 127.0.0.1:8081")
+    return host.strip("[]"), int(port)
 
 
 MIN_SECRET_KEY_LENGTH = 32  # characters; a generated key has 64
@@ -107,6 +127,12 @@ class Settings:
     # A check-in after how to apply for a right or an estimate result, when the person asks for it.
     follow_up_days: int = 14
     rasa_auth_token_override: Secret = field(default_factory=lambda: Secret(""))
+    # Webhook mode (several gateway processes behind a load balancer): set = Telegram posts here.
+    telegram_webhook_url: str = ""
+    webhook_listen: tuple[str, int] = ("127.0.0.1", 8081)
+    telegram_webhook_secret_override: Secret = field(default_factory=lambda: Secret(""))
+    # Only the gateway in this process: Rasa and the action server run elsewhere (RASA_URL).
+    gateway_only: bool = False
 
     @property
     def rasa_auth_token(self) -> Secret:
@@ -122,6 +148,33 @@ class Settings:
             raise SettingsError("no SECRET_KEY to derive Rasa's auth token from")
         return Secret(hmac.new(self.secret_key.get().encode(), b"allervers/rasa-auth-token",
                                hashlib.sha256).hexdigest())
+
+    @property
+    def telegram_webhook_secret(self) -> Secret:
+        """The `secret_token` Telegram sends with each webhook request (X-Telegram-Bot-Api-Secret-Token).
+
+        TELEGRAM_WEBHOOK_SECRET when set, else derived from SECRET_KEY (one-way, hex: only characters
+        Telegram accepts), so every gateway of one deployment checks the same token unconfigured.
+        """
+        if self.telegram_webhook_secret_override:
+            return self.telegram_webhook_secret_override
+        if not self.secret_key:
+            raise SettingsError("no SECRET_KEY to derive the webhook's secret token from")
+        return Secret(hmac.new(self.secret_key.get().encode(), b"allervers/telegram-webhook-secret",
+                               hashlib.sha256).hexdigest())
+
+    @property
+    def gateway_instance(self) -> str:
+        """Which gateway this process is, stable across its restarts (`bot/db/gateway_runs.py`).
+
+        In webhook mode the host and the listening address (two gateways on one machine listen
+        on two ports); long polling admits one gateway per bot (Telegram answers 409 to a second).
+        """
+        if not self.telegram_webhook_url:
+            return "polling"
+        host, port = self.webhook_listen
+        return f"{socket.gethostname()}:{host}:{port}"[:128]
+
     # A stranger in the workers' group reads every case: removed at once unless set to false.
     remove_unlisted_members: bool = True
 
@@ -164,6 +217,11 @@ class Settings:
             relays_per_case_per_minute=int(env.get("RELAYS_PER_CASE_PER_MINUTE", "15")),
             follow_up_days=int(env.get("FOLLOW_UP_DAYS", "14")),
             rasa_auth_token_override=Secret(env.get("RASA_AUTH_TOKEN", "").strip()),
+            telegram_webhook_url=env.get("TELEGRAM_WEBHOOK_URL", "").strip(),
+            webhook_listen=_listen_address(env.get("WEBHOOK_LISTEN", "") or "127.0.0.1:8081"),
+            telegram_webhook_secret_override=Secret(
+                _checked_webhook_secret(env.get("TELEGRAM_WEBHOOK_SECRET", "").strip())),
+            gateway_only=_flag(env.get("GATEWAY_ONLY", "false") or "false", "GATEWAY_ONLY"),
             remove_unlisted_members=_flag(env.get("REMOVE_UNLISTED_MEMBERS", "true"),
                                           "REMOVE_UNLISTED_MEMBERS"),
         )

@@ -183,9 +183,19 @@ class Cases:
                     >= (urgent if c.urgent else normal)]
 
     @in_thread
-    def mark_announced(self, case_id: int) -> None:
+    def claim_reminder(self, case_id: int, after: dt.timedelta) -> bool:
+        """The case is still unclaimed and was not announced for `after`: announced now (True).
+
+        A compare-and-set, written before the reminder is sent: of two gateways reminding at
+        once, one sends it; a crash in between loses one reminder rather than sending two."""
+        cutoff = now() - after
         with self._sessions.begin() as session:
-            session.execute(update(Case).where(Case.id == case_id).values(last_announced_at=now()))
+            result = session.execute(update(Case).where(
+                Case.id == case_id, Case.state == CaseState.NEW.value,
+                (Case.last_announced_at <= cutoff)
+                | (Case.last_announced_at.is_(None) & (Case.created_at <= cutoff)),
+            ).values(last_announced_at=now()))
+            return result.rowcount == 1  # type: ignore[attr-defined]
 
     @in_thread
     def mark_urgent(self, case_id: int) -> Case:

@@ -237,3 +237,31 @@ class TallyEvent(Base):
     right: Mapped[str | None] = mapped_column(String(32))  # a knowledge-base id
     language: Mapped[str | None] = mapped_column(String(8))
     week: Mapped[str] = mapped_column(String(8), index=True)  # ISO week, "2026-W49"
+
+
+class GatewayRun(Base):
+    """One run of a gateway process, alive while its heartbeat (`last_seen`) is fresh.
+
+    Several gateways share the database: an update another run received is taken over only once
+    that run is known dead (heartbeat stale, or an earlier run of the same instance), never while
+    it may still be answering it (`bot/db/gateway_runs.py`).
+    """
+
+    __tablename__ = "gateway_runs"
+
+    run_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # Which gateway this is (the host and where it listens): its next run takes over at once.
+    instance: Mapped[str] = mapped_column(String(128), index=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class JobRun(Base):
+    """When a shared job (retention, the members' audit) last ran, whichever gateway ran it: the
+    gateway that moves `last_run_at` forward (a compare-and-set) runs it, the others skip."""
+
+    __tablename__ = "job_runs"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_run_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    run_id: Mapped[str] = mapped_column(String(32))

@@ -24,6 +24,7 @@ from bot.cases.events import NoCaseEvents
 from bot.config import Settings
 from bot.gateway.core.conversation import Conversation
 from bot.gateway.core.messages import HELP, Outgoing
+from bot.gateway.core.person_locks import PersonLocks
 from bot.gateway.core.services import Services
 from bot.i18n import language_named
 from bot.knowledge import load_knowledge_base
@@ -122,7 +123,8 @@ async def chat(settings: Settings) -> None:
     warm_up()  # the language classifier, in the background
     conversation = Conversation(services.rasa, services.repositories, services.tracker,
                                 NoCaseEvents(), default_language=settings.default_language,
-                                retention_days=settings.retention_days)
+                                retention_days=settings.retention_days,
+                                locks=PersonLocks.for_database(settings.database_url))
     benefit_ids = frozenset(load_knowledge_base().ids)
     person = services.pseudonyms(CONSOLE_USER)
     language = await conversation.language_of(person)
@@ -141,5 +143,6 @@ async def chat(settings: Settings) -> None:
                     replies = await conversation.say(person, line)
             choices = show(replies)
     finally:
+        await conversation.locks.aclose()
         await services.aclose()
         sys.stdout.flush()

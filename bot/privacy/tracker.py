@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import URL, create_engine, inspect, make_url, text
+from sqlalchemy import URL, create_engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.clock import now
 from bot.db.in_thread import in_thread
+from bot.db.urls import bot_url
 
 
 def eraser_url(url: str) -> URL:
-    """The tracker store's URL as this virtualenv connects to it.
+    """The tracker store's URL as this virtualenv connects to it (`bot/db/urls.py`).
 
     Rasa's own virtualenv has psycopg2, so `TRACKER_STORE_URL` names PostgreSQL plainly
     (`postgresql://...`); the bot's SQLAlchemy 2 reaches the same database through psycopg 3.
     """
-    parsed = make_url(url)
-    return parsed.set(drivername="postgresql+psycopg") if parsed.drivername == "postgresql" else parsed
+    return bot_url(url)
 
 
 class TrackerStoreError(RuntimeError):

@@ -74,8 +74,9 @@ class Conversation:
 
     def __init__(self, rasa: RasaClient, repositories: Repositories, tracker: TrackerEraser,
                  events: CaseEvents, *, default_language: str, retention_days: int,
-                 follow_up_days: int | None = None) -> None:
-        """`follow_up_days`: offer check-ins that many days later (a channel that can write first)."""
+                 follow_up_days: int | None = None, locks: PersonLocks | None = None) -> None:
+        """`follow_up_days`: offer check-ins that many days later (a channel that can write first);
+        `locks`: the person locks (across processes on PostgreSQL: `PersonLocks.for_database`)."""
         self.rasa = rasa
         self.default_language = default_language
         self._repositories = repositories
@@ -83,7 +84,7 @@ class Conversation:
         self._tracker = tracker
         self._events = events
         # A turn and /forget never overlap for one person (see person_locks.py).
-        self.locks = PersonLocks()
+        self.locks = locks or PersonLocks()
         self.callbacks = CallbackRequests(rasa, repositories.contacts, repositories.cases,
                                           repositories.callback_drafts, events, default_language,
                                           retention_days)

@@ -29,7 +29,8 @@ class Services:
         engine = create_engine_for(settings.database_url)
         return cls(
             engine=engine,
-            repositories=Repositories.open(engine, settings.secret_key.get()),
+            repositories=Repositories.open(engine, settings.secret_key.get(),
+                                           instance=settings.gateway_instance),
             rasa=RasaClient(settings.rasa_url, settings.rasa_timeout_seconds, transport=rasa_transport,
                             token=settings.rasa_auth_token.get()),
             tracker=TrackerEraser(settings.tracker_store_url),

@@ -326,11 +326,18 @@ class WorkerDesk:
             await self._show_other_worker(case, texts.NOTED_BY_OTHER, worker)
 
     async def remind(self, normal: dt.timedelta, urgent: dt.timedelta) -> int:
-        """Announce again the unclaimed cases that waited too long; rebuilt from the database."""
-        due = await self._cases.due_for_reminder(normal, urgent)
-        for case in due:
-            await self._say_in_case(case, self.says(
-                N_("Reminder: case %(number)s is still waiting for a worker."),
-                number=case_number(case)))
-            await self._cases.mark_announced(case.id)
-        return len(due)
+        """Announce again the unclaimed cases that waited too long; rebuilt from the database.
+        Each is claimed first (`claim_reminder`): with several gateways, one of them sends it."""
+        sent = 0
+        for case in await self._cases.due_for_reminder(normal, urgent):
+            if not await self._cases.claim_reminder(case.id, urgent if case.urgent else normal):
+                continue  # another gateway sent it, or the case was claimed meanwhile
+            try:
+                await self._say_in_case(case, self.says(
+                    N_("Reminder: case %(number)s is still waiting for a worker."),
+                    number=case_number(case)))
+            except TelegramError as error:  # claimed, so not sent twice: the next one comes later
+                logger.warning("reminder of case %s not sent: %s", case.id, type(error).__name__)
+                continue
+            sent += 1
+        return sent

@@ -82,7 +82,9 @@ class MembershipWatch:
     """Announces (and removes) accounts in the workers' group that are not listed workers.
 
     Each account is announced once while it stays in the group, however many signs of it arrive
-    (the join update, the service message, each message it writes).
+    (the join update, the service message, each message it writes) — once per gateway process:
+    with several gateways, two signs reaching two gateways give two alerts at worst (the
+    start-up audit itself runs in one gateway: `bot/gateway/telegram/app.py`).
     """
 
     def __init__(self, bot: Bot, settings: Settings, translator: Translator) -> None:

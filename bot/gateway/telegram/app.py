@@ -19,9 +19,13 @@ Updates are handled concurrently across chats and one at a time within a chat (`
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import hashlib
 import logging
 
 import httpx
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
 from telegram.ext import (
     Application,
@@ -36,7 +40,9 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.buttons import WORKER_PREFIX
 from bot.config import Settings
+from bot.db.gateway_runs import HEARTBEAT
 from bot.gateway.core.conversation import Conversation
+from bot.gateway.core.person_locks import PersonLocks
 from bot.gateway.core.services import Services
 from bot.gateway.desk.desk import WorkerDesk
 from bot.gateway.telegram import members, person, sites, stats, workers
@@ -45,7 +51,7 @@ from bot.gateway.telegram.context import CONTEXT_TYPES, AllerversContext, BotDat
 from bot.gateway.telegram.flood import FloodGuard
 from bot.gateway.telegram.follow_up_job import follow_up_job
 from bot.gateway.telegram.gatekeeper import gatekeeper, mark_answered, replay_unanswered
-from bot.gateway.telegram.jobs import remind_job, retention_job
+from bot.gateway.telegram.jobs import heartbeat_job, remind_job, retention_job
 from bot.gateway.telegram.ordering import ChatOrderedUpdateProcessor
 from bot.gateway.telegram.retries import RetryingRateLimiter
 from bot.gateway.telegram.tolerant_bot import TolerantBot
@@ -57,6 +63,14 @@ logger = logging.getLogger(__name__)
 # Polling asks for these by name: chat_member is only sent to bots that ask (and are administrators).
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.CHAT_MEMBER,
                    Update.MY_CHAT_MEMBER]
+# The members' audit at start-up: once for several gateways started together (or restarted soon).
+AUDIT_EVERY = dt.timedelta(minutes=5)
+
+
+def audit_job(settings: Settings) -> str:
+    """The audit's job name, per list of workers: a restart with a new list checks the group again."""
+    listed = ",".join(str(i) for i in sorted(settings.worker_user_ids))
+    return "members_audit:" + hashlib.sha256(f"{settings.workers_chat_id}|{listed}".encode()).hexdigest()[:16]
 
 
 async def on_error(update: object, context: AllerversContext) -> None:
@@ -111,7 +125,8 @@ def open_gateway(application: Application, settings: Settings, *,
     conversation = Conversation(services.rasa, services.repositories, services.tracker, desk,
                                 default_language=settings.default_language,
                                 retention_days=settings.retention_days,
-                                follow_up_days=settings.follow_up_days)
+                                follow_up_days=settings.follow_up_days,
+                                locks=PersonLocks.for_database(settings.database_url))
     per_minute = settings.relays_per_case_per_minute
     return Gateway(settings=settings, services=services, conversation=conversation, desk=desk,
                    benefit_ids=frozenset(load_knowledge_base().ids),
@@ -119,24 +134,33 @@ def open_gateway(application: Application, settings: Settings, *,
                    relay_flood=FloodGuard(per_minute, 60 / per_minute))
 
 
-def build_application(settings: Settings, *, request: BaseRequest | None = None) -> Application:
+def build_application(settings: Settings, *, request: BaseRequest | None = None,
+                      rasa_transport: httpx.AsyncBaseTransport | None = None) -> Application:
     """The PTB Application, with its services opened in post_init and closed in post_shutdown.
 
-    `request` replaces the network layer (the unit tests record calls instead of sending them).
+    `request` replaces the network layer (the unit tests record calls instead of sending them);
+    `rasa_transport` fakes Rasa (tests of several gateways, which need no dialogue model).
     """
     base = settings.telegram_base_url.rstrip("/")
     file_base = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file"
 
     async def post_init(application: Application) -> None:
         data: BotData = application.bot_data
-        data.gateway = open_gateway(application, settings)
+        data.gateway = open_gateway(application, settings, rasa_transport=rasa_transport)
+        repositories = data.gateway.services.repositories
+        # Registered before any update is claimed: other gateways leave this run's updates alone.
+        await repositories.runs.start()
         warm_up()  # the language classifier, in the background
         outreach_fonts.warm_up()  # the poster's bold font, made once per machine
-        # The workers' group is checked before anything new is posted in it.
-        await data.gateway.desk.membership.audit()
+        # The workers' group is checked before anything new is posted in it (by one gateway of
+        # several started together: the others skip it).
+        if await repositories.jobs.claim(audit_job(settings), AUDIT_EVERY):
+            await data.gateway.desk.membership.audit()
         # What a crash left unanswered goes first, before the first poll.
         await replay_unanswered(application)
         if application.job_queue is not None:
+            # Alive, and taking over what a dead gateway left (several gateways on one database).
+            application.job_queue.run_repeating(heartbeat_job, interval=HEARTBEAT, first=HEARTBEAT)
             # Reminders are rebuilt from the database: a restart loses none.
             application.job_queue.run_repeating(remind_job, interval=60, first=5)
             # Check-ins due are read from the database too (`follow_up_job.py`).
@@ -147,6 +171,9 @@ def build_application(settings: Settings, *, request: BaseRequest | None = None)
     async def post_shutdown(application: Application) -> None:
         data: BotData = application.bot_data
         if data.gateway is not None:
+            with contextlib.suppress(SQLAlchemyError):  # a stopped run's updates are free at once
+                await data.gateway.services.repositories.runs.stop()
+            await data.gateway.conversation.locks.aclose()
             await data.gateway.services.aclose()
             data.gateway = None
 

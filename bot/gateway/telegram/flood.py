@@ -8,6 +8,10 @@ given again only after the bucket has filled up again (the person paused long en
 
 The buckets are aiolimiter's leaky buckets (already there for PTB's `AIORateLimiter`), used
 without waiting: `has_capacity` then an `acquire` that returns at once.
+
+The buckets live in this process's memory: with N gateways behind a load balancer a person spread
+over them may send up to N bursts. That is the guard's purpose still (no one fills a gateway's
+update slots or the workers' group), and sharing buckets would cost a database write per update.
 """
 
 from __future__ import annotations

@@ -5,8 +5,10 @@ update, the person gets one short notice and the update goes no further.
 
 An update is claimed (kept, sealed, as `received`) only once it is let through, and marked
 answered only when its handlers are done, so one a crash interrupted is answered by the next run
-(`replay_unanswered`). Updates turned away before the claim are never kept; an update dropped
-by flood control is claimed and marked answered at once, so a restart does not answer it either.
+(`replay_unanswered`, at start-up), or — several gateways sharing the database — by another gateway
+once the crashed one's heartbeat is stale (`replay_unanswered` again, from the heartbeat job).
+Updates turned away before the claim are never kept; an update dropped by flood control is
+claimed and marked answered at once, so a restart does not answer it either.
 """
 
 from __future__ import annotations
@@ -96,8 +98,8 @@ async def mark_answered(update: Update, context: AllerversContext) -> None:
 
 
 async def replay_unanswered(application: Application) -> int:
-    """Put back on the queue the updates an earlier run received and never answered (a crash),
-    oldest first, before any new one; the count."""
+    """Put back on the queue the updates a dead run received and never answered (a crash),
+    oldest first; the count. Those a live gateway is answering are left to it."""
     data: BotData = application.bot_data
     if data.gateway is None:
         return 0
@@ -105,6 +107,6 @@ async def replay_unanswered(application: Application) -> int:
     for left in pending:
         await application.update_queue.put(Update.de_json(json.loads(left.payload), application.bot))
     if pending:
-        logger.warning("answering %d update(s) left unanswered by the previous run", len(pending))
+        logger.warning("answering %d update(s) left unanswered by a stopped gateway run", len(pending))
     return len(pending)
 

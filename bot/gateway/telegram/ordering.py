@@ -8,6 +8,12 @@ it. Updates with no chat (none the bot uses today) are not held back.
 An update waiting for its chat's turn gives back its slot among the `max_concurrent_updates`
 (PTB takes one before `do_process_update`), so a person sending a flood holds one slot at a time
 and cannot starve everyone else; the gatekeeper then drops what exceeds their rate.
+
+Per process, on purpose: with several gateways behind a load balancer (webhook mode), one chat's
+updates may reach two processes, and their replies are then not ordered across them. Keeping the
+order there would need a queue per chat shared by the gateways; what must never happen — two
+turns of one person at once — is prevented across processes by the person lock
+(`bot/gateway/core/person_locks.py`).
 """
 
 from __future__ import annotations

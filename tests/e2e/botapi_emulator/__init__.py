@@ -25,7 +25,8 @@ the ``chat_member`` / ``my_chat_member`` updates Telegram sends (``join``, ``set
 Form, multipart and JSON requests, per-chat message ids, dates in integer seconds, Telegram-style
 error replies, injectable faults (429 and 5xx with :meth:`fail_next`, calls that time out
 with :meth:`stall_next`), update ids chosen afresh after a long pause
-(:meth:`restart_update_ids`).
+(:meth:`restart_update_ids`), and webhooks (setWebhook, getWebhookInfo, deleteWebhook; while one is
+set, getUpdates answers 409 and updates are POSTed to it with the secret token: ``webhooks.py``).
 Text is plain: the bot sends no parse_mode. Any other method answers 404, so a new call shows.
 
     builders.py     users and chats a test makes
@@ -33,6 +34,7 @@ Text is plain: the bot sends no parse_mode. Any other method answers 404, so a n
     server.py       lifecycle, HTTP, failure injection, shared internals
     methods.py      the Bot API methods
     members.py      group membership: ChatMember objects, member methods and updates
+    webhooks.py     setWebhook / getWebhookInfo / deleteWebhook and delivery by POST
     user_side.py    what users do: write, press, share, add the bot to a group (queued updates)
     observation.py  what the bot did, and waiting for it: the BotApiEmulator class
 

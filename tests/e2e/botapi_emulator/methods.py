@@ -53,8 +53,15 @@ class BotApiMethods(EmulatorServer):
     async def _get_me(self, p: Params) -> JSON:
         return dict(self.me)
 
+    def webhook_conflict(self) -> str | None:
+        """The 409 getUpdates gets while a webhook is set (`webhooks.py`)."""
+        return None
+
     @api_method("getUpdates")
     async def _get_updates(self, p: Params) -> list[JSON]:
+        conflict = self.webhook_conflict()
+        if conflict is not None:
+            raise ApiError(409, conflict)
         offset, limit = p.integer("offset", 0) or 0, min(max(p.integer("limit", 100) or 100, 1), 100)
         timeout = max(float(p.get("timeout", 0)), 0.0)
         if isinstance(p.json("allowed_updates"), list):
@@ -70,6 +77,8 @@ class BotApiMethods(EmulatorServer):
             self._pending = self._pending[offset:]
 
         def check() -> list[JSON] | None:
+            if self.webhook_conflict() is not None:
+                raise ApiError(409, str(self.webhook_conflict()))
             if generation != self._poll_generation:
                 raise ApiError(
                     409,
@@ -93,12 +102,6 @@ class BotApiMethods(EmulatorServer):
                     batch.append(copy.deepcopy(entry.update))
         self._pending = kept  # updates the bot did not ask for are dropped, as Telegram does
         return batch
-
-    @api_method("deleteWebhook")
-    async def _delete_webhook(self, p: Params) -> bool:
-        if p.get("drop_pending_updates"):
-            self._pending.clear()
-        return True
 
     @api_method("getFile")
     async def _get_file(self, p: Params) -> JSON:

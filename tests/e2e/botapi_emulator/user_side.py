@@ -5,11 +5,12 @@ from __future__ import annotations
 import copy
 
 from tests.e2e.botapi_emulator.builders import JSON, inline_buttons, now, private_chat, utf16_len
-from tests.e2e.botapi_emulator.members import GROUP_TYPES, IN_CHAT, MemberMethods, chat_member
+from tests.e2e.botapi_emulator.members import GROUP_TYPES, IN_CHAT, chat_member
 from tests.e2e.botapi_emulator.protocol import _Pending
+from tests.e2e.botapi_emulator.webhooks import WebhookMethods
 
 
-class UserSide(MemberMethods):
+class UserSide(WebhookMethods):
     def add_chat(self, chat: JSON) -> JSON:
         """Make a chat known to the emulator (sends to unknown chats give "chat not found").
         In a group the bot is an administrator, as a deployment requires."""

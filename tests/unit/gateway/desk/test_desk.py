@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 from sqlalchemy import update
@@ -64,3 +65,28 @@ async def test_a_worker_who_never_opened_a_private_chat_is_told_in_the_case(gate
                       "then Release and Claim again to receive the number.")
     assert telegram.texts(WORKERS_CHAT)[-1] == told
     assert all("612345678" not in text for text in telegram.texts(WORKERS_CHAT))
+
+
+async def test_two_gateways_reminding_at_once_send_one_reminder(app, settings, rasa, telegram):
+    """Two gateway processes on one database both run the reminder job: the workers read it once."""
+    from bot.gateway.telegram.app import open_gateway
+
+    first = app.bot_data.gateway
+    second = open_gateway(app, settings, rasa_transport=rasa.transport())
+    try:
+        case = await new_case(first)
+        telegram.clear()
+        an_hour_ago = dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=1)
+        with first.services.repositories.sessions.begin() as session:
+            session.execute(update(Case).values(last_announced_at=an_hour_ago))
+        # Both read the case as due before either has sent anything.
+        due = await first.services.repositories.cases.due_for_reminder(dt.timedelta(minutes=30),
+                                                                         dt.timedelta(minutes=5))
+        assert [c.id for c in due] == [case.id]
+        sent = await asyncio.gather(*(g.desk.remind(dt.timedelta(minutes=30), dt.timedelta(minutes=5))
+                                      for g in (first, second)))
+        assert sorted(sent) == [0, 1]
+        assert telegram.texts(WORKERS_CHAT) == [FR.gettext(
+            "Reminder: case %(number)s is still waiting for a worker.", number=f"#{case.id}")]
+    finally:
+        await second.services.aclose()

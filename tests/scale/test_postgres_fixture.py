@@ -1,0 +1,24 @@
+"""Without PostgreSQL the scale tests skip with the line to run; under CI they fail instead."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scale import postgres
+
+
+def test_a_developer_machine_skips_with_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("ALLERVERS_REQUIRE_SCALE", raising=False)
+    monkeypatch.setattr(postgres, "server_binaries", lambda: None)
+    with pytest.raises(pytest.skip.Exception, match="apt-get install postgresql redis-server nginx-light"), \
+            postgres.private_cluster():
+        pass
+
+
+@pytest.mark.parametrize(("name", "value"), [("CI", "true"), ("ALLERVERS_REQUIRE_SCALE", "1")])
+def test_ci_fails_instead(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
+    monkeypatch.setenv(name, value)
+    monkeypatch.setattr(postgres, "server_binaries", lambda: None)
+    with pytest.raises(pytest.fail.Exception, match="apt-get install postgresql"), postgres.private_cluster():
+        pass
