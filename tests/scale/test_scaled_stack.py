@@ -43,6 +43,18 @@ LOAD_RATE = 8.0  # turns per second, all conversations together
 SENT_TEXTS = ("bonjour", "comment faire la demande", "merci beaucoup", "ask_benefit", "how_to_apply")
 
 
+def served_turns(stack: ScaledStack, before: int, count: int) -> list[str]:
+    """The replica that answered each REST turn logged after line `before`, once `count` are
+    there (nginx writes a line just after the answer is sent: it may lag the client a moment)."""
+    deadline = time.monotonic() + 5
+    while True:
+        served = [upstreams(line)[-1] for line in access_lines(stack)[before:]
+                  if "/webhooks/rest/webhook" in line]
+        if len(served) >= count or time.monotonic() > deadline:
+            return served
+        time.sleep(0.1)
+
+
 def report(lines: list[str]) -> None:
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     with REPORT.open("a", encoding="utf-8") as out:
@@ -99,8 +111,7 @@ async def test_turns_through_both_replicas_keep_the_conversation(scaled: ScaledS
         before = len(access_lines(scaled))
         await turn(client, scaled.rasa_url, scaled.rasa_token, sender, RSA_QUESTION)
         answer = await turn(client, scaled.rasa_url, scaled.rasa_token, sender, HOW_TO_APPLY)
-        served = [upstreams(line)[-1] for line in access_lines(scaled)[before:]
-                  if "/webhooks/rest/webhook" in line]
+        served = served_turns(scaled, before, 2)
         # The same question with no right asked about before: what the state changes.
         no_state = await turn(client, scaled.rasa_url, scaled.rasa_token, other, HOW_TO_APPLY)
     assert len(served) == 2 and served[0] != served[1], f"both turns went to {served}"
@@ -215,7 +226,12 @@ def test_nginx_logs_hold_no_token_and_no_message(scaled: ScaledStack) -> None:
     tracker = httpx.get(f"{scaled.rasa_url}/conversations/scale-load-1/tracker",
                         params={"token": scaled.rasa_token}, timeout=30)
     assert tracker.status_code == 200
-    assert access_lines(scaled)[-1].split()[2] == "/conversations/-/tracker"
+    # nginx writes the line once the answer is sent: it may come a moment after the client has it.
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not any(
+            line.split()[2] == "/conversations/-/tracker" for line in access_lines(scaled)[-5:]):
+        time.sleep(0.1)
+    assert any(line.split()[2] == "/conversations/-/tracker" for line in access_lines(scaled)[-5:])
     for path in (scaled.nginx.access_log, scaled.nginx.error_log):
         text = Path(path).read_text(encoding="utf-8") if Path(path).exists() else ""
         assert "token=" not in text
