@@ -17,7 +17,7 @@ export ALLERVERS_VAR_DIR ?= $(CURDIR)/var
 # Rasa telemetry and its error reports would send data off the machine.
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: language-id lock-rasa postcodes help setup run chat test test-unit test-e2e lint validate test-stories bench reliability i18n i18n-extract migrate train clean
+.PHONY: language-id lock-rasa postcodes help setup run run-scaled chat test test-unit test-e2e lint validate test-stories bench reliability i18n i18n-extract migrate train clean
 
 help: ## List the named steps
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -77,6 +77,11 @@ language-id: $(VENV)/.installed ## Fit the language classifier from nlu/ into mo
 
 run: setup train language-id ## Set up, then run the bot (Telegram with TELEGRAM_BOT_TOKEN, else console chat)
 	$(VENV)/bin/allervers run
+
+# `make run-scaled SCALED_ARGS="--replicas 3 --gateways 4"`; needs apt-get install postgresql redis-server nginx-light.
+SCALED_ARGS ?=
+run-scaled: setup train language-id ## PostgreSQL, Redis, 2 Rasa replicas behind nginx, gateways (webhook) or console chat
+	$(VENV)/bin/allervers run-scaled $(SCALED_ARGS)
 
 chat: setup train language-id ## Console chat
 	$(VENV)/bin/allervers chat

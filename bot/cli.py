@@ -1,4 +1,4 @@
-"""`allervers` command: run, chat, actions, parse, migrate.
+"""`allervers` command: run, run-scaled, chat, actions, parse, migrate.
 
 Every command runs with umask 077 and closes `var/` first (`prepare_var_dir`): the databases,
 the secret key and the logs it creates are its user's only. `run` stops everything it started
@@ -192,6 +192,13 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="start everything: Telegram with a token, else console chat")
     run.add_argument("--console", action="store_true", help="console chat even with a token")
+    scaled = sub.add_parser("run-scaled", help="PostgreSQL, Redis, Rasa replicas behind nginx, gateways "
+                            "(webhook mode with TELEGRAM_WEBHOOK_URL, else console chat)")
+    scaled.add_argument("--replicas", type=int, default=2, help="Rasa replicas (2)")
+    scaled.add_argument("--actions", type=int, default=1, help="action + NLG servers (1)")
+    scaled.add_argument("--gateways", type=int, default=2, help="gateway processes, webhook mode (2)")
+    scaled.add_argument("--webhook-listen", default="127.0.0.1:8443",
+                        help="where nginx takes Telegram's webhook (127.0.0.1:8443)")
     sub.add_parser("chat", help="console chat")
     sub.add_parser("actions", help="the action + NLG server alone")
     sub.add_parser("parse", help="stdin lines -> JSON lines (intent, language, benefit)")
@@ -204,15 +211,22 @@ def main(argv: list[str] | None = None) -> int:
         say(f"allervers: {error}", error=True)
         return 2
     prepare_var_dir(settings.var_dir)
-    quiet = args.command in ("parse", "chat") or (
+    quiet = args.command in ("parse", "chat", "run-scaled") or (
         args.command == "run" and (args.console or not settings.telegram_bot_token))
     # The console chat shares the terminal with the logs: only warnings there (all in the file).
     configure_logging(logging.WARNING if quiet else logging.INFO,
-                      settings.var_dir if args.command in ("run", "chat") else None)
+                      settings.var_dir if args.command in ("run", "chat", "run-scaled") else None)
     if args.command == "run":
         return cmd_run(settings, args.console)
     if args.command == "chat":
         return cmd_chat(settings)
+    if args.command == "run-scaled":
+        from bot.scaled.run import run_scaled
+        from bot.scaled.stack import ScaledOptions
+
+        stop_like_ctrl_c()
+        return run_scaled(settings, ScaledOptions(args.replicas, args.actions, args.gateways,
+                                                  args.webhook_listen), say)
     if args.command == "actions":
         return cmd_actions(settings)
     if args.command == "parse":
