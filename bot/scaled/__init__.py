@@ -6,7 +6,8 @@ var/scaled/. The processes are handled as `bot/stack.py` handles the small stack
 """
 
 from bot.scaled.binaries import INSTALL_LINE, MissingBinaryError, find_binaries
-from bot.scaled.stack import ScaledOptions, ScaledStack, ServiceDidNotStart
+from bot.scaled.children import ServiceDidNotStart
+from bot.scaled.stack import ScaledOptions, ScaledStack
 
 __all__ = ["INSTALL_LINE", "MissingBinaryError", "ScaledOptions", "ScaledStack", "ServiceDidNotStart",
            "find_binaries"]

@@ -1,7 +1,9 @@
 """The programs the scaled stack runs, found on this machine, or one line saying what to install.
 
 PostgreSQL's server programs are not on PATH on Debian (`/usr/lib/postgresql/<version>/bin`):
-the newest version there is used when `initdb` is not on PATH.
+the newest version there is used when `initdb` is not on PATH. The PostgreSQL programs alone
+(`find_postgres`) are what tests/scale/'s private cluster needs: a machine with PostgreSQL but
+without Redis or nginx still runs the database tests.
 """
 
 from __future__ import annotations
@@ -22,11 +24,15 @@ class MissingBinaryError(RuntimeError):
 
 
 @dataclass(frozen=True)
-class Binaries:
+class PostgresBinaries:
     initdb: str
     postgres: str
     pg_isready: str
     psql: str
+
+
+@dataclass(frozen=True)
+class Binaries(PostgresBinaries):
     redis_server: str
     nginx: str
 
@@ -40,9 +46,12 @@ def _postgres_bin_dirs() -> list[str]:
     return sorted(glob.glob(POSTGRES_GLOB), key=version, reverse=True)
 
 
-def find_binaries(which: Callable[..., str | None] = shutil.which,
-                  postgres_dirs: Callable[[], list[str]] = _postgres_bin_dirs) -> Binaries:
-    """Every program, or MissingBinaryError naming the missing ones and the apt-get line."""
+Which = Callable[..., str | None]
+
+
+def _search(which: Which, postgres_dirs: Callable[[], list[str]],
+            others: tuple[str, ...]) -> dict[str, str]:
+    """PostgreSQL's programs and `others`, or MissingBinaryError naming the missing ones."""
     found: dict[str, str] = {}
     missing: list[str] = []
     pg_dirs = postgres_dirs()
@@ -53,7 +62,7 @@ def find_binaries(which: Callable[..., str | None] = shutil.which,
             found[program] = path
         else:
             missing.append(program)
-    for program in ("redis-server", "nginx"):
+    for program in others:
         path = which(program) or which(program, path="/usr/sbin:/sbin")
         if path:
             found[program.replace("-", "_")] = path
@@ -62,4 +71,16 @@ def find_binaries(which: Callable[..., str | None] = shutil.which,
     if missing:
         raise MissingBinaryError(
             f"the scaled stack needs {', '.join(missing)}: {INSTALL_LINE} (as root)")
-    return Binaries(**found)
+    return found
+
+
+def find_postgres(which: Which = shutil.which,
+                  postgres_dirs: Callable[[], list[str]] = _postgres_bin_dirs) -> PostgresBinaries:
+    """PostgreSQL's server programs, or MissingBinaryError with the apt-get line."""
+    return PostgresBinaries(**_search(which, postgres_dirs, ()))
+
+
+def find_binaries(which: Which = shutil.which,
+                  postgres_dirs: Callable[[], list[str]] = _postgres_bin_dirs) -> Binaries:
+    """Every program, or MissingBinaryError naming the missing ones and the apt-get line."""
+    return Binaries(**_search(which, postgres_dirs, ("redis-server", "nginx")))

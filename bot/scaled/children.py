@@ -4,7 +4,9 @@ The same rules as there, reused from it: each child gets the allow-listed enviro
 only what it needs, runs with umask 077, dies with the launcher (even on `kill -9`), and writes
 into a size-rotated `var/log/<name>.log`. Added here: a child may run as another user (the
 PostgreSQL server refuses to run as root), children stop in the reverse order of their start,
-each with the signal that stops it cleanly and at once.
+each with the signal that stops it cleanly and at once, and each is waited for in one way
+(`wait`: until it answers, or an error naming its log when it exits or takes too long), by the
+launcher and by tests/scale/'s private PostgreSQL alike.
 """
 
 from __future__ import annotations
@@ -12,14 +14,22 @@ from __future__ import annotations
 import logging
 import signal
 import subprocess
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import httpx
 
 from bot.config import PROJECT_ROOT
 from bot.privacy.local_files import ChildLog, log_dir
 from bot.stack import PortInUseError, child_setup, inherited_environment, port_holder
 
 logger = logging.getLogger(__name__)
+
+
+class ServiceDidNotStart(RuntimeError):
+    """A service of the stack did not come up; the message names its log file."""
 
 
 @dataclass
@@ -68,6 +78,22 @@ class Children:
 
     def process(self, name: str) -> subprocess.Popen:  # type: ignore[type-arg]
         return self.started[name].process
+
+    def wait(self, name: str, check: Callable[[], bool], timeout: float) -> None:
+        """Until `check()` is true; ServiceDidNotStart if `name` exits or `timeout` s pass first."""
+        deadline = time.monotonic() + timeout
+        process = self.process(name)
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise ServiceDidNotStart(f"{name} exited with code {process.returncode}; see "
+                                         f"{self.log_path(name)}")
+            try:
+                if check():
+                    return
+            except (httpx.HTTPError, ValueError, OSError):
+                pass
+            time.sleep(0.5)
+        raise ServiceDidNotStart(f"{name} not ready after {timeout:.0f} s; see {self.log_path(name)}")
 
     def check_port(self, port: int, what: str) -> None:
         holder = port_holder(port)

@@ -9,6 +9,9 @@ above it get the execute bit for others (enter, not list: 0711) so that user can
 One role (`allervers`) owns both databases; its password is generated once and kept in
 var/scaled/pg-password (0600). The role, the databases and the password are put right at every
 start, so a cluster kept from an earlier run and a lost password file both work.
+
+tests/scale/ run this same class (in a temporary directory, one per test session): their
+databases are made by `create_database`, as the superuser over the socket like the others.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.scaled.binaries import Binaries
+from bot.scaled.binaries import PostgresBinaries
 from bot.scaled.children import Children
 from bot.scaled.templates import render, write_private
 
@@ -53,7 +56,7 @@ def chown_to(path: Path, user: str | None) -> None:
 
 @dataclass
 class PrivateCluster:
-    binaries: Binaries
+    binaries: PostgresBinaries
     root: Path  # var/scaled
     port: int
     max_connections: int = 100
@@ -131,9 +134,23 @@ class PrivateCluster:
         return subprocess.run([self.binaries.pg_isready, "-q", "-h", "127.0.0.1", "-p", str(self.port)],
                               check=False).returncode == 0
 
+    def start_ready(self, children: Children, timeout: float = 60.0) -> None:
+        """Start, wait until it accepts connections, then put the role and both databases right."""
+        self.start(children)
+        children.wait("postgres", self.is_ready, timeout)
+        self.create_databases(children)
+
+    def _psql(self, children: Children, sql: str, log_name: str) -> None:
+        """`sql` run by the cluster's superuser over the Unix socket (peer authentication)."""
+        user = server_user() or pwd.getpwuid(os.geteuid()).pw_name
+        # SQL goes on stdin, never on a command line (`ps` shows those to everyone): it may hold
+        # the password.
+        self._run([self.binaries.psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", str(self.socket_dir),
+                   "-p", str(self.port), "-U", user, "-d", "postgres"],
+                  children.log_path(log_name), stdin=sql)
+
     def create_databases(self, children: Children) -> None:
         """The role (its password set again) and both databases, when missing."""
-        user = server_user() or pwd.getpwuid(os.geteuid()).pw_name
         sql = (
             f"SELECT 'CREATE ROLE {ROLE} LOGIN' WHERE NOT EXISTS "
             f"(SELECT FROM pg_roles WHERE rolname = '{ROLE}')\\gexec\n"
@@ -142,7 +159,13 @@ class PrivateCluster:
         for database in (APP_DATABASE, TRACKER_DATABASE):
             sql += (f"SELECT 'CREATE DATABASE {database} OWNER {ROLE}' WHERE NOT EXISTS "
                     f"(SELECT FROM pg_database WHERE datname = '{database}')\\gexec\n")
-        # The password goes on stdin, never on a command line (`ps` shows those to everyone).
-        self._run([self.binaries.psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", str(self.socket_dir),
-                   "-p", str(self.port), "-U", user, "-d", "postgres"],
-                  children.log_path("postgres-setup"), stdin=sql)
+        self._psql(children, sql, "postgres-setup")
+
+    def create_database(self, children: Children, name: str) -> str:
+        """A new, empty database owned by the role (the tests' one per test); its bot URL.
+
+        `name`: letters, digits and `_` only (it is written into the SQL as it is)."""
+        if not name.replace("_", "").isalnum() or not name.isascii():
+            raise ValueError(f"not a plain database name: {name!r}")
+        self._psql(children, f'CREATE DATABASE "{name}" OWNER {ROLE};\n', "postgres-setup")
+        return self.url(name, "postgresql+psycopg")

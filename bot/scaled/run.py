@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from bot.config import Settings
 from bot.scaled.binaries import MissingBinaryError
-from bot.scaled.stack import ScaledOptions, ScaledStack, ServiceDidNotStart
+from bot.scaled.children import ServiceDidNotStart
+from bot.scaled.stack import ScaledOptions, ScaledStack
 from bot.stack import PortInUseError
 
 

@@ -21,7 +21,6 @@ import logging
 import socket
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
@@ -29,7 +28,7 @@ import httpx
 from bot.config import Settings
 from bot.db import migrate
 from bot.scaled.binaries import Binaries, find_binaries
-from bot.scaled.children import Children
+from bot.scaled.children import Children, ServiceDidNotStart
 from bot.scaled.postgres import PrivateCluster
 from bot.scaled.services import REDIS_DB, LockStoreRedis, Nginx
 from bot.stack import RASA_PYTHON, free_port, latest_model
@@ -45,10 +44,6 @@ GATEWAY_SETTINGS = (
     "URGENT_CASE_REMINDER_MINUTES", "RATE_LIMIT_BURST", "RATE_LIMIT_SECONDS",
     "RELAYS_PER_CASE_PER_MINUTE", "FOLLOW_UP_DAYS", "REMOVE_UNLISTED_MEMBERS",
 )
-
-
-class ServiceDidNotStart(RuntimeError):
-    """A service of the stack did not come up; the message names its log file."""
 
 
 @dataclass(frozen=True)
@@ -116,22 +111,6 @@ class ScaledStack:
                                    database_url=self.postgres.app_url,
                                    tracker_store_url=self.postgres.tracker_url)
 
-    def _wait(self, name: str, check: Callable[[], bool], timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        process = self.children.process(name)
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise ServiceDidNotStart(f"{name} exited with code {process.returncode}; see "
-                                         f"{self.children.log_path(name)}")
-            try:
-                if check():
-                    return
-            except (httpx.HTTPError, ValueError, OSError):
-                pass
-            time.sleep(0.5)
-        raise ServiceDidNotStart(
-            f"{name} not ready after {timeout:.0f} s; see {self.children.log_path(name)}")
-
     def _rasa_up(self, port: int) -> bool:
         reply = httpx.get(f"http://127.0.0.1:{port}/status", params={"token": self.rasa_token}, timeout=3)
         return bool(reply.json().get("model_file"))
@@ -173,11 +152,9 @@ class ScaledStack:
         return env
 
     def start_databases(self) -> None:
-        self.postgres.start(self.children)
-        self._wait("postgres", self.postgres.is_ready, 60)
-        self.postgres.create_databases(self.children)
+        self.postgres.start_ready(self.children)
         self.redis.start(self.children)
-        self._wait("redis", self.redis.is_ready, 30)
+        self.children.wait("redis", self.redis.is_ready, 30)
 
     def migrate(self) -> None:
         """`allervers migrate` on the app database (the same function, in this process)."""
@@ -202,13 +179,13 @@ class ScaledStack:
                 "--interface", "127.0.0.1", "--port", str(port), "--model", model,
             ], self.rasa_env())
         self.nginx.start(self.children)
-        self._wait("nginx", self.nginx.is_ready, 30)
+        self.children.wait("nginx", self.nginx.is_ready, 30)
         for port in self.action_ports:
-            self._wait(f"actions-{port}", lambda p=port: httpx.get(  # type: ignore[misc]
+            self.children.wait(f"actions-{port}", lambda p=port: httpx.get(  # type: ignore[misc]
                 f"http://127.0.0.1:{p}/health", timeout=2).status_code == 200, 120)
         for port in self.rasa_ports:
-            self._wait(f"rasa-{port}", lambda p=port: self._rasa_up(p), self.options.rasa_timeout)
-        self._wait("nginx", lambda: self._rasa_up(self.nginx.rasa_port), 30)
+            self.children.wait(f"rasa-{port}", lambda p=port: self._rasa_up(p), self.options.rasa_timeout)
+        self.children.wait("nginx", lambda: self._rasa_up(self.nginx.rasa_port), 30)
 
     def start_gateways(self) -> None:
         if not self.gateway_ports:
@@ -223,7 +200,7 @@ class ScaledStack:
             self.children.spawn(f"gateway-{port}", [sys.executable, "-m", "bot.cli", "run"],
                                 self.gateway_env(port))
         for port in self.gateway_ports:
-            self._wait(f"gateway-{port}", lambda p=port: _accepts(p), 120)  # type: ignore[misc]
+            self.children.wait(f"gateway-{port}", lambda p=port: _accepts(p), 120)  # type: ignore[misc]
 
     def start(self) -> ScaledStack:
         started = time.monotonic()

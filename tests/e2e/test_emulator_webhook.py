@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 from collections.abc import AsyncIterator
 
 import pytest
@@ -14,15 +13,10 @@ from telegram import Update
 from telegram.error import Conflict
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
+from bot.stack import free_port
 from tests.e2e.botapi_emulator import BotApiEmulator, make_user
 
 SECRET = "s3cret_-token"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class Receiver:

@@ -14,8 +14,8 @@ import aiohttp
 
 from bot.config import PROJECT_ROOT, Settings
 from bot.i18n import Translator
+from bot.stack import free_port
 from tests.e2e.botapi_emulator import BotApiEmulator, make_user
-from tests.scale.gateways import free_port
 
 KEY = "webhook-run-test-key-0123456789abcdefgh"
 

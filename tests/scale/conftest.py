@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import pytest
@@ -22,8 +23,13 @@ def postgres() -> Iterator[PostgresServer]:
         yield server
 
 
+_numbers = itertools.count(1)
+
+
 @pytest.fixture
 def pg_url(postgres: PostgresServer, request: pytest.FixtureRequest) -> str:
     """A fresh, empty database for this test (psycopg 3 URL)."""
-    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:50]
+    # Numbered: two tests whose names begin alike never share a database.
+    slug = "".join(c if c.isascii() and c.isalnum() else "_" for c in request.node.name.lower())
+    name = f"t{next(_numbers)}_{slug[:50]}"
     return postgres.create_database(name)

@@ -4,7 +4,6 @@ Rasa is faked (`FakeRasa`): what is tested is the gateways sharing the work, not
 
 from __future__ import annotations
 
-import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,12 +19,6 @@ from tests.unit.gateway.fakes import FakeRasa
 
 SECRET_KEY = "scale-test-secret-key-0123456789abcdefgh"
 PUBLIC_URL = "https://bot.example.org/telegram"  # what Telegram is told; the emulator routes past it
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def gateway_settings(database_url: str, emu: BotApiEmulator, var_dir: Path, port: int,

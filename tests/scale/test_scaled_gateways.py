@@ -23,8 +23,8 @@ import pytest
 from bot.config import Settings
 from bot.scaled import ScaledOptions, ScaledStack
 from tests.conftest import TEST_SECRET
+from tests.scale.availability import require_scale_programs
 from tests.scale.helpers import access_lines, upstreams
-from tests.scale.scaled_fixture import require_scale_programs
 
 pytestmark = pytest.mark.scale
 PUBLIC_URL = "https://bot.example.org/telegram/webhook"  # what Telegram is told

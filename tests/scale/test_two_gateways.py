@@ -22,8 +22,9 @@ from bot.db.models import Case, ProcessedUpdate
 from bot.gateway.core.messages import FORGOTTEN
 from bot.gateway.telegram.follow_up_job import follow_up_job
 from bot.i18n import Translator
+from bot.stack import free_port
 from tests.e2e.botapi_emulator import BotApiEmulator, make_chat, make_user, private_chat
-from tests.scale.gateways import free_port, gateway_of, gateway_settings, local_url, running_gateway
+from tests.scale.gateways import gateway_of, gateway_settings, local_url, running_gateway
 from tests.unit.conftest import rasa_tracker_store
 from tests.unit.gateway.fakes import FakeRasa
 
