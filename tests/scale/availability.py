@@ -11,7 +11,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import pwd
-from typing import NoReturn
+from collections.abc import Callable
+from typing import NoReturn, TypeVar
 
 import pytest
 
@@ -24,6 +25,8 @@ from bot.scaled.binaries import (
     find_postgres,
 )
 from bot.scaled.postgres import server_user
+
+Found = TypeVar("Found")
 
 
 def scale_required() -> bool:
@@ -38,6 +41,14 @@ def unavailable(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
+def _installed(find: Callable[[], Found]) -> Found:
+    """What `find` finds (as the launcher finds it), else its one line (apt-get ...)."""
+    try:
+        return find()
+    except MissingBinaryError as error:
+        unavailable(str(error))
+
+
 def _require_psycopg() -> None:
     if importlib.util.find_spec("psycopg") is None:
         unavailable("the bot's virtualenv has no psycopg 3 (make setup installs it)")
@@ -45,10 +56,7 @@ def _require_psycopg() -> None:
 
 def require_postgres() -> PostgresBinaries:
     """PostgreSQL's programs (and, as root, the `postgres` user to run them as), psycopg 3."""
-    try:
-        binaries = find_postgres()
-    except MissingBinaryError as error:
-        unavailable(str(error))
+    binaries = _installed(find_postgres)
     user = server_user()
     if user is not None:
         try:
@@ -61,9 +69,6 @@ def require_postgres() -> PostgresBinaries:
 
 def require_scale_programs() -> Binaries:
     """Every program of the scaled stack, and psycopg 3."""
-    try:
-        binaries = find_binaries()
-    except MissingBinaryError as error:
-        unavailable(str(error))
+    binaries = _installed(find_binaries)
     _require_psycopg()
     return binaries

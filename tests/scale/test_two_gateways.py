@@ -24,6 +24,7 @@ from bot.gateway.telegram.follow_up_job import follow_up_job
 from bot.i18n import Translator
 from bot.stack import free_port
 from tests.e2e.botapi_emulator import BotApiEmulator, make_chat, make_user, private_chat
+from tests.e2e.botapi_emulator.builders import JSON
 from tests.scale.gateways import gateway_of, gateway_settings, local_url, running_gateway
 from tests.unit.conftest import rasa_tracker_store
 from tests.unit.gateway.fakes import FakeRasa
@@ -90,14 +91,21 @@ async def test_one_conversation_over_two_gateways_is_answered_once_per_message_i
     assert {run for _, run in rows} == runs
 
 
-async def test_a_re_delivery_to_the_other_gateway_while_the_first_answers_is_dropped(
-        two_gateways, emu: BotApiEmulator, rasa: FakeRasa) -> None:
+async def slow_turn_in_flight(emu: BotApiEmulator, rasa: FakeRasa) -> tuple[JSON, JSON]:
+    """Amina, in English, asks what Rasa takes 1.5 s to answer; returns once a gateway is in that turn
+    (the person and the update)."""
     person = make_user("Amina", language_code="fr")
     emu.send_text(person, "/language en")
     await emu.wait_for_message(person["id"], lambda m: m["text"] == "[en] /greet")
-    rasa.delays["slow question"] = 1.5  # gateway X is in the middle of this turn...
+    rasa.delays["slow question"] = 1.5
     update = emu.send_text(person, "slow question")
     await emu._wait_until(lambda: "slow question" in rasa.messages() or None, 10)
+    return person, update
+
+
+async def test_a_re_delivery_to_the_other_gateway_while_the_first_answers_is_dropped(
+        two_gateways, emu: BotApiEmulator, rasa: FakeRasa) -> None:
+    person, update = await slow_turn_in_flight(emu, rasa)  # gateway X is in the middle of this turn...
     emu.inject_raw(update)  # ...when Telegram sends it again, to the other gateway
     await emu._wait_until(lambda: sum(1 for u, _, s in emu.deliveries if u == update["update_id"]) >= 2
                           or None, 10)
@@ -184,12 +192,7 @@ async def test_the_workers_group_is_audited_once_when_two_gateways_start(
 
 async def test_forget_on_one_gateway_waits_for_the_turn_in_flight_on_the_other(
         two_gateways, emu: BotApiEmulator, rasa: FakeRasa) -> None:
-    person = make_user("Amina", language_code="fr")
-    emu.send_text(person, "/language en")
-    await emu.wait_for_message(person["id"], lambda m: m["text"] == "[en] /greet")
-    rasa.delays["slow question"] = 1.5
-    emu.send_text(person, "slow question")  # to one gateway: Rasa is thinking...
-    await emu._wait_until(lambda: "slow question" in rasa.messages() or None, 10)
+    person, _ = await slow_turn_in_flight(emu, rasa)  # on one gateway: Rasa is thinking...
     emu.send_text(person, "/forget")  # ...when /forget reaches the other one
     forgotten = Translator("en").gettext(FORGOTTEN)
     await emu.wait_for_message(person["id"], lambda m: m["text"].splitlines()[0] == forgotten, timeout=20)
