@@ -3,11 +3,14 @@ missing, and what deploy/'s files say once rendered (no token, no message in ngi
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 import yaml
 
 from bot.cli import main
-from bot.scaled.binaries import MissingBinaryError, find_binaries
+from bot.scaled.binaries import MissingBinaryError, find_binaries, find_postgres
+from bot.scaled.children import Children, ServiceDidNotStart
 from bot.scaled.services import Nginx
 from bot.scaled.templates import DEPLOY_DIR, render
 
@@ -24,6 +27,28 @@ def test_a_missing_program_gives_the_apt_get_line() -> None:
     assert "redis-server" in message and INSTALL in message
     assert "\n" not in message
     assert "initdb" not in message  # what is there is not named
+
+
+def test_postgresql_alone_is_enough_for_the_database_tests() -> None:
+    """tests/scale/'s private cluster needs PostgreSQL, not Redis or nginx (a machine without
+    them still runs the database tests); the stack needs all of them."""
+    def which(program: str, path: str | None = None) -> str | None:
+        return None if program in ("redis-server", "nginx") else f"/usr/bin/{program}"
+
+    assert find_postgres(which=which, postgres_dirs=list).initdb == "/usr/bin/initdb"
+    with pytest.raises(MissingBinaryError, match="redis-server, nginx"):
+        find_binaries(which=which, postgres_dirs=list)
+
+
+def test_a_service_that_exits_at_start_is_named_with_its_log(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    children = Children(tmp_path)
+    children.spawn("postgres", [sys.executable, "-c", "raise SystemExit(3)"], {})
+    try:
+        with pytest.raises(ServiceDidNotStart) as raised:
+            children.wait("postgres", lambda: False, timeout=30)
+    finally:
+        children.stop_all()
+    assert str(raised.value) == f"postgres exited with code 3; see {tmp_path / 'log' / 'postgres.log'}"
 
 
 def test_run_scaled_without_the_programs_says_one_line(monkeypatch: pytest.MonkeyPatch,
