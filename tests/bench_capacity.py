@@ -89,12 +89,13 @@ def machine_sentence(cores: int, total_ms: float, replica_ms: float,
     needed = cores_needed(total_ms, rate, utilisation)
     replicas = processes_needed(replica_ms, rate, utilisation)
     carried = rate_at(cores, total_ms, utilisation)
+    article = "An" if str(cores).startswith("8") or cores in (11, 18) else "A"
     if needed <= cores:
-        return (f"A {cores}-core machine carries {rate:g} messages/s: it needs {needed:.1f} cores at "
+        return (f"{article} {cores}-core machine carries {rate:g} messages/s: it needs {needed:.1f} cores at "
                 f"{utilisation:.0%} utilisation, so {cores - needed:.1f} cores stay spare; run "
                 f"{replicas} Rasa replica{'s' if replicas > 1 else ''} on it.")
     machines = math.ceil(round(needed / cores, 6))
-    return (f"A {cores}-core machine does not: at {utilisation:.0%} it carries about {carried:.0f} "
+    return (f"{article} {cores}-core machine does not: at {utilisation:.0%} it carries about {carried:.0f} "
             f"messages/s; {rate:g} messages/s needs {needed:.1f} cores, so {machines} such machines "
             f"with {replicas} Rasa replicas in all.")
 
@@ -153,7 +154,8 @@ def gain_paragraph(one: Phase, two: Phase, cores: int) -> str:
         why = (f"the cores were not full, so the limit in this run was elsewhere than CPU; the busiest "
                f"process was {two.busiest()} ({two.cores_used(two.busiest()):.0%} of a core)")
     lines.append(f"With two, the replicas used {shares} of a core and the machine was "
-                 f"{two.machine_busy:.0%} busy: {why}.")
+                 f"{two.machine_busy:.0%} busy ({two.measured_cores:.1f} cores' worth by the measured "
+                 f"processes): {why}.")
     lines.append(f"Per turn the measured processes used {one.total_ms:.0f} ms of CPU with one replica "
                  f"and {two.total_ms:.0f} ms with two (through nginx).")
     return "\n".join(f"- {line}" for line in lines)
@@ -174,3 +176,16 @@ def memory_sentence(peak: dict[str, int]) -> str:
     largest = max(peak, key=lambda name: peak[name])
     return (f"{largest} holds the most memory: {peak[largest] / 2**20:.0f} MiB, {peak[largest] / total:.0%} "
             "of what the processes measured here hold together.")
+
+
+def others_sentence(phases: list[Phase], cores: int, noticeable: float = 0.25) -> str:
+    """How much CPU programs other than the measured ones took during the phases: on a shared
+    machine the rates and latencies are lower than on a quiet one, and the reader must know."""
+    others = {p.name: max(0.0, p.machine_busy * cores - p.measured_cores) for p in phases}
+    worst = max(others, key=lambda name: others[name])
+    if others[worst] < noticeable:
+        return (f"Other programs on the machine used at most {others[worst]:.2f} of its {cores} cores "
+                "during the runs: the machine was quiet.")
+    return (f"Other programs on the machine used up to {others[worst]:.1f} of its {cores} cores during "
+            f"the runs (\"{worst}\"): the rates and latencies below are lower than on a quiet machine; "
+            "the CPU per turn, counted per process, is less affected.")

@@ -33,6 +33,7 @@ import psutil
 from bot.config import Settings
 from bot.language_id import ready as language_classifier_ready
 from bot.scaled import INSTALL_LINE, MissingBinaryError, ScaledOptions, ScaledStack, find_binaries
+from bot.stack import free_port
 from tests.bench import (
     TURNS,
     PeakMemory,
@@ -52,6 +53,7 @@ from tests.bench_capacity import (
     Phase,
     capacity_paragraph,
     gain_paragraph,
+    others_sentence,
     target_sentence,
 )
 from tests.bench_nlu import table
@@ -247,7 +249,10 @@ def scale_section(args: argparse.Namespace) -> str:
     if missing:
         return f"{TITLE}\n\nSkipped: {missing}. Install them (`{INSTALL_LINE}`) and run `make bench` again.\n"
     language_classifier_ready()
-    stack = ScaledStack(scale_settings(), ScaledOptions(replicas=2, actions=1, gateways=0), environ={})
+    # No webhook here (the gateway polls the emulator), but nginx listens for one: a free port,
+    # not the default 8443 another stack on this machine may hold.
+    options = ScaledOptions(replicas=2, actions=1, gateways=0, webhook_listen=f"127.0.0.1:{free_port()}")
+    stack = ScaledStack(scale_settings(), options, environ={})
     print("scale: starting PostgreSQL, Redis, the action server, 2 Rasa replicas and nginx...", flush=True)
     load_before = load_average()
     stack.start()
@@ -281,14 +286,13 @@ def render(results: Results, args: argparse.Namespace) -> str:
     mem_rows = [["process", "peak RSS (MiB)"]] + [
         [name, f"{value / 2**20:.0f}"] for name, value in results.memory.items()]
     mem_rows.append(["all together", f"{sum(results.memory.values()) / 2**20:.0f}"])
-    others = max(0.0, one.machine_busy * cores - one.measured_cores)
     return f"""{TITLE}
 
 One stack for the whole section, started in {results.started_in:.0f} s by `bot.scaled.ScaledStack`
 from the deploy/ files: PostgreSQL (app database and Rasa's tracker store), Redis (Rasa's lock
 store), one action + NLG server, two Rasa replicas and nginx in front of them. Load average (1, 5,
-15 min) before the start: {results.load_before}; at the end: {results.load_after}. During the
-one-replica run other programs on the machine used about {others:.1f} of its {cores} cores.
+15 min) before the start: {results.load_before}; at the end: {results.load_after}.
+{others_sentence([one, two, gateway], cores)}
 
 ### Saturation with one and with two replicas
 
