@@ -137,8 +137,12 @@ def gain_paragraph(one: Phase, two: Phase, cores: int) -> str:
              f"{gain:.2f}×, {verdict}."]
     if replica_one:
         used = one.cores_used(replica_one)
-        bound = ("one Rasa process was the limit (it serves turns on one event loop)" if used >= 0.8
-                 else "the replica itself was not the limit")
+        if used >= 0.8:
+            bound = "one Rasa process was the limit (it serves turns on one event loop)"
+        elif one.machine_busy >= FULL:
+            bound = "it got less than a core because the machine's cores were full"
+        else:
+            bound = "the replica itself was not the limit"
         lines.append(f"With one replica, that replica used {used:.0%} of a core: {bound}; the machine's "
                      f"{cores} cores were {one.machine_busy:.0%} busy ({one.measured_cores:.1f} cores' worth "
                      f"by the measured processes, the rest by other programs on the machine).")

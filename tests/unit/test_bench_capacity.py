@@ -81,6 +81,9 @@ def test_a_second_replica_on_full_cores_is_explained_as_competing_for_them() -> 
     assert "1.03×, no real gain" in text
     assert "that replica used 93% of a core: one Rasa process was the limit" in text
     assert "the cores were full, so the replicas competed for the same 2 cores" in text
+    crowded = phase("one", 200, 30.0, 1.0, a=12.0, actions=2.0, bench=2.0)  # others hold the cores
+    assert "40% of a core: it got less than a core because the machine's cores were full" in gain_paragraph(
+        crowded, two, cores=2)
 
 
 def test_a_second_replica_with_spare_cores_is_a_gain() -> None:
