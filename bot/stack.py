@@ -71,9 +71,9 @@ class PortInUseError(RuntimeError):
     """A port the stack needs is already held, maybe by servers an earlier run left behind."""
 
 
-def child_setup() -> Callable[[], None]:
+def child_setup(death_signal: int = signal.SIGKILL) -> Callable[[], None]:
     """A `preexec_fn`: umask 077 (the child's files are private) and death with the parent."""
-    die = die_with_parent()
+    die = die_with_parent(death_signal)
 
     def in_child() -> None:
         os.umask(PRIVATE_UMASK)
@@ -88,11 +88,12 @@ def inherited_environment() -> dict[str, str]:
             if key in INHERITED or key.startswith(INHERITED_PREFIXES)}
 
 
-def die_with_parent() -> Callable[[], None] | None:
+def die_with_parent(death_signal: int = signal.SIGKILL) -> Callable[[], None] | None:
     """A `preexec_fn` that makes the child get SIGKILL when its parent dies (Linux; None elsewhere).
 
     The kernel ties this to the *thread* that started the child: start children from a thread that
-    lives as long as they should (the main thread, or the supervisor's).
+    lives as long as they should (the main thread, or the supervisor's). A server whose own
+    children must go with it (nginx's workers) gets the signal that makes it stop them instead.
     """
     if not sys.platform.startswith("linux"):
         return None
@@ -100,7 +101,7 @@ def die_with_parent() -> Callable[[], None] | None:
     parent = os.getpid()
 
     def in_child() -> None:
-        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        prctl(PR_SET_PDEATHSIG, death_signal)
         if os.getppid() != parent:  # the parent died before the line above: do not outlive it
             os._exit(1)
 

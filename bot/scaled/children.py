@@ -42,19 +42,22 @@ class Children:
 
     def spawn(self, name: str, command: list[str], env: dict[str, str], *,
               user: str | None = None, stop_signal: int = signal.SIGTERM,
+              death_signal: int = signal.SIGKILL,
               cwd: Path = PROJECT_ROOT) -> subprocess.Popen:  # type: ignore[type-arg]
         """Start `command` as `name` with the allow-listed environment plus `env`.
 
         `user` (when we are root): the child runs as that user with that user's group and no
         supplementary group; death with the parent is set after the switch (a change of user
         clears it), so `runuser` (which forks and would leave the server behind) is not used.
+        `death_signal`: what the child gets if the launcher dies (nginx: SIGTERM, so its master
+        stops its workers; SIGKILL would leave them serving the ports).
         """
         full_env = inherited_environment()
         full_env.update(env)
         log = self.started[name].log if name in self.started else ChildLog(self.log_path(name))
         process = subprocess.Popen(
             command, cwd=cwd, env=full_env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, preexec_fn=child_setup(),
+            stderr=subprocess.STDOUT, preexec_fn=child_setup(death_signal),
             user=user, group=user, extra_groups=[] if user else None,
         )
         assert process.stdout is not None

@@ -124,7 +124,8 @@ class PrivateCluster:
         chown_to(conf, server_user())
         # SIGINT: PostgreSQL's "fast" shutdown (SIGTERM would wait for every client to leave).
         children.spawn("postgres", [self.binaries.postgres, "-D", str(self.data_dir)], {},
-                       user=server_user(), stop_signal=signal.SIGINT, cwd=self.data_dir)
+                       user=server_user(), stop_signal=signal.SIGINT, death_signal=signal.SIGINT,
+                       cwd=self.data_dir)
 
     def is_ready(self) -> bool:
         return subprocess.run([self.binaries.pg_isready, "-q", "-h", "127.0.0.1", "-p", str(self.port)],

@@ -8,6 +8,7 @@ keys are conversation ids); nginx logs no request line, no query string and no b
 from __future__ import annotations
 
 import secrets
+import signal
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,7 +109,7 @@ class Nginx:
         conf = write_private(self.directory / "nginx.conf", self.config())
         # -e: where nginx writes before it has read the configuration (then error_log applies).
         children.spawn("nginx", [self.binaries.nginx, "-p", str(self.directory), "-c", str(conf),
-                                 "-e", str(self.error_log)], {})
+                                 "-e", str(self.error_log)], {}, death_signal=signal.SIGTERM)
 
     def is_ready(self) -> bool:
         try:

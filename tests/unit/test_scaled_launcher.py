@@ -49,7 +49,8 @@ def rendered_nginx(tmp_path) -> str:  # type: ignore[no-untyped-def]
 def test_nginx_logs_no_query_string_and_no_body(tmp_path) -> None:  # type: ignore[no-untyped-def]
     conf = rendered_nginx(tmp_path)
     log_format = conf.split("log_format", 1)[1].split(";", 1)[0]
-    assert "$uri" in log_format
+    assert "$logged_path" in log_format  # $uri, without a conversation's id
+    assert "~^/conversations/[^/]+(?<rest>/.*)?$  /conversations/-$rest;" in conf
     for leaky in ("$request ", "$request'", "$request_uri", "$args", "$query_string", "$request_body",
                   "$http_"):
         assert leaky not in log_format
@@ -73,7 +74,8 @@ def test_nginx_retries_a_failed_replica_on_the_other(tmp_path) -> None:  # type:
 def test_rasa_endpoints_share_the_tracker_and_the_lock() -> None:
     endpoints = yaml.safe_load((DEPLOY_DIR / "endpoints.yml").read_text(encoding="utf-8"))
     assert endpoints["tracker_store"] == {"type": "SQL", "url": "${TRACKER_STORE_URL}"}
-    assert endpoints["lock_store"]["type"] == "redis"
+    # Rasa's `type: redis` with atomic changes (allervers_nlu/lock_store.py), same settings.
+    assert endpoints["lock_store"]["type"] == "allervers_nlu.lock_store.AtomicRedisLockStore"
     assert endpoints["lock_store"]["url"] == "${REDIS_HOST}"
     assert endpoints["lock_store"]["port"] == "${REDIS_PORT}"
 
@@ -84,3 +86,43 @@ def test_redis_keeps_nothing_on_disk_and_listens_on_loopback() -> None:
     lines = {line.strip() for line in conf.splitlines() if line.strip() and not line.startswith("#")}
     assert {"bind 127.0.0.1", 'save ""', "appendonly no", "requirepass p",
             "maxmemory-policy noeviction"} <= lines
+
+
+def scaled_stack(tmp_path, environ: dict[str, str]):  # type: ignore[no-untyped-def]
+    from bot.config import Settings
+    from bot.scaled.binaries import Binaries
+    from bot.scaled.stack import ScaledOptions, ScaledStack
+
+    settings = Settings.from_env({"SECRET_KEY": "s" * 40, "ALLERVERS_VAR_DIR": str(tmp_path)})
+    fake = Binaries(*(f"/bin/{name}" for name in ("initdb", "postgres", "pg_isready", "psql",
+                                                  "redis-server", "nginx")))
+    return ScaledStack(settings, ScaledOptions(replicas=2, gateways=2), environ=environ, binaries=fake)
+
+
+def test_a_replica_gets_no_secret_of_the_gateway(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    stack = scaled_stack(tmp_path, {"TELEGRAM_BOT_TOKEN": "1:T", "TELEGRAM_WEBHOOK_URL": "https://x/hook"})
+    env = stack.rasa_env()
+    assert "SECRET_KEY" not in env and "TELEGRAM_BOT_TOKEN" not in env and "DATABASE_URL" not in env
+    assert env["TRACKER_STORE_URL"].startswith("postgresql://")
+    assert env["TICKET_LOCK_LIFETIME"] == "15"
+    assert env["ACTION_ENDPOINT_URL"] == f"http://127.0.0.1:{stack.nginx.actions_port}/webhook"
+
+
+def test_gateways_share_the_services_through_nginx(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    stack = scaled_stack(tmp_path, {"TELEGRAM_BOT_TOKEN": "1:T", "TELEGRAM_WEBHOOK_URL": "https://x/tg/hook",
+                                    "AWS_SECRET_ACCESS_KEY": "other"})
+    assert stack.webhook_mode and len(stack.gateway_ports) == 2
+    assert stack.nginx.webhook_path == "/tg/hook"
+    first, second = (stack.gateway_env(port) for port in stack.gateway_ports)
+    assert first["GATEWAY_ONLY"] == "true"
+    assert first["RASA_URL"] == stack.rasa_url == f"http://127.0.0.1:{stack.nginx.rasa_port}"
+    assert first["WEBHOOK_LISTEN"] != second["WEBHOOK_LISTEN"]
+    assert first["ALLERVERS_VAR_DIR"] != second["ALLERVERS_VAR_DIR"]  # logs of their own
+    assert first["SECRET_KEY"] == second["SECRET_KEY"] == "s" * 40  # pseudonyms agree
+    assert first["DATABASE_URL"].startswith("postgresql+psycopg://")
+    assert "AWS_SECRET_ACCESS_KEY" not in first
+
+
+def test_without_a_webhook_url_no_gateway_is_started(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    stack = scaled_stack(tmp_path, {"TELEGRAM_BOT_TOKEN": "1:T"})
+    assert not stack.webhook_mode and stack.gateway_ports == []

@@ -1,5 +1,6 @@
 """The scaled stack for tests/scale/, started ONCE per module (each Rasa replica loads the model
 in about a minute on 2 cores) from the committed deploy/ files, as `make run-scaled` does.
+A test module imports `scaled_stack` and asks for the fixture `scaled`.
 
 Without PostgreSQL, Redis or nginx on this machine the tests skip with one line saying what to
 install; under CI (`CI=true` or `ALLERVERS_REQUIRE_SCALE=1`) they fail instead.
@@ -9,7 +10,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -38,14 +42,21 @@ def require_scale_programs() -> None:
         unavailable("the bot's virtualenv has no psycopg 3 (make setup installs it)")
 
 
-@pytest.fixture(scope="module")
-def scaled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScaledStack]:
-    """PostgreSQL, Redis, 1 action server, 2 Rasa replicas and nginx; no gateway."""
+@pytest.fixture(scope="module", name="scaled")
+def scaled_stack() -> Iterator[ScaledStack]:
+    """PostgreSQL, Redis, 1 action server, 2 Rasa replicas and nginx; no gateway.
+
+    Its var/ is a directory of its own in /tmp, not under pytest's: the `postgres` user must be
+    able to enter every directory above its cluster, and pytest closes /tmp/pytest-of-<user> again
+    (0700) whenever a pytest starts."""
     require_scale_programs()
-    var_dir = tmp_path_factory.mktemp("scaled-var")
+    var_dir = Path(tempfile.mkdtemp(prefix="allervers-scale-"))
     settings = Settings.from_env({"SECRET_KEY": TEST_SECRET, "ALLERVERS_VAR_DIR": str(var_dir),
                                   "DEFAULT_LANGUAGE": "fr"})
     stack = ScaledStack(settings, ScaledOptions(replicas=2, actions=1, gateways=0), environ={})
-    stack.start()
-    yield stack
-    stack.stop()
+    try:
+        stack.start()
+        yield stack
+    finally:
+        stack.stop()
+        shutil.rmtree(var_dir, ignore_errors=True)
