@@ -105,6 +105,7 @@ def capacity_paragraph(phase: Phase, machines: tuple[int, ...] = MACHINES, rate:
     """What `rate` messages/s needs, from the CPU ms per turn `phase` measured on the full path."""
     total, replica = phase.total_ms, phase.ms_of(REPLICA)
     actions, bench = phase.ms_of(ACTIONS), phase.ms_of(BENCH)
+    replicas = processes_needed(replica, rate, utilisation)
     lines = [
         f"Measured on the full path of the \"{phase.name}\" phase: {total:.0f} ms of CPU per turn "
         f"in all, of which {replica:.0f} ms in the Rasa replicas, {actions:.0f} ms in the action + NLG "
@@ -115,7 +116,7 @@ def capacity_paragraph(phase: Phase, machines: tuple[int, ...] = MACHINES, rate:
         f"One Rasa replica (one event loop, at most one core) answers about "
         f"{rate_at(1, replica, 1.0):.1f} turns/s per core at full load, "
         f"{rate_at(1, replica, utilisation):.1f} at {utilisation:.0%}: {rate:g} messages/s needs "
-        f"**{processes_needed(replica, rate, utilisation)} replicas**, "
+        f"**{replicas} replica{'s' if replicas > 1 else ''}**, "
         f"{processes_needed(actions, rate, utilisation)} action + NLG server(s) and at most "
         f"{processes_needed(bench, rate, utilisation)} gateway process(es) by the same rule.",
     ]

@@ -136,28 +136,32 @@ def process_groups(stack: ScaledStack) -> dict[str, tuple[int, bool]]:
     return groups
 
 
-async def closed_loop(url: str, token: str, chats: int, duration: float, prefix: str) -> tuple[int, float]:
+async def closed_loop(url: str, token: str, chats: int, duration: float,
+                      prefix: str) -> tuple[int, float, int]:
     """`chats` conversations each sending its next turn as soon as it has the answer: (turns
-    answered, seconds until the last one)."""
-    done = 0
+    answered, seconds until the last one, turns Rasa answered with no message: failures)."""
+    done = empty = 0
     deadline = time.perf_counter() + duration
     texts = TURNS["question"] + TURNS["smalltalk"]
     limits = httpx.Limits(max_connections=chats, max_keepalive_connections=chats)
 
     async with httpx.AsyncClient(base_url=url, params={"token": token}, timeout=120, limits=limits) as client:
         async def conversation(number: int) -> None:
-            nonlocal done
+            nonlocal done, empty
             rng = random.Random(number)
             while time.perf_counter() < deadline:
                 reply = await client.post("/webhooks/rest/webhook", json={
                     "sender": f"{prefix}-{number}", "message": rng.choice(texts),
                     "metadata": {"language": "en"}})
                 reply.raise_for_status()
-                done += 1
+                if reply.json():
+                    done += 1
+                else:  # Rasa's REST channel answers [] when a component, an action or NLG failed
+                    empty += 1
 
         started = time.perf_counter()
         await asyncio.gather(*(conversation(n) for n in range(chats)))
-    return done, time.perf_counter() - started
+    return done, time.perf_counter() - started, empty
 
 
 async def warm_up(stack: ScaledStack) -> None:
@@ -180,6 +184,7 @@ class Results:
     started_in: float
     load_before: str
     load_after: str = ""
+    failed: int = 0  # saturation turns Rasa answered with no message
 
 
 def load_average() -> str:
@@ -196,12 +201,13 @@ async def measure(stack: ScaledStack, args: argparse.Namespace, load_before: str
         print(f"scale: saturation, one replica ({args.saturation_chats} chats, {args.duration:g} s)...",
               flush=True)
         with CpuMeter(groups) as meter:
-            turns, elapsed = await closed_loop(url_a, token, args.saturation_chats, args.duration, "sat-one")
+            turns, elapsed, empty_one = await closed_loop(url_a, token, args.saturation_chats, args.duration,
+                                                          "sat-one")
         one = meter.phase("1 replica, direct", turns, elapsed)
         print("scale: saturation, two replicas through nginx...", flush=True)
         with CpuMeter(groups) as meter:
-            turns, elapsed = await closed_loop(stack.rasa_url, token, args.saturation_chats, args.duration,
-                                               "sat-two")
+            turns, elapsed, empty_two = await closed_loop(stack.rasa_url, token, args.saturation_chats,
+                                                          args.duration, "sat-two")
         two = meter.phase("2 replicas, nginx", turns, elapsed)
         print(f"scale: {args.rate:g} messages/s straight to Rasa through nginx...", flush=True)
         direct = await rasa_open_loop(stack.rasa_url, token, args.chats, args.rate, args.duration)
@@ -220,7 +226,7 @@ async def measure(stack: ScaledStack, args: argparse.Namespace, load_before: str
             finally:
                 await stop_gateway(app)
     return Results(one, two, gateway, via_gateway, direct, estimates, dict(memory.peak),
-                   stack.started_in or 0.0, load_before)
+                   stack.started_in or 0.0, load_before, failed=empty_one + empty_two)
 
 
 def scale_settings() -> Settings:
@@ -262,6 +268,13 @@ def scale_section(args: argparse.Namespace) -> str:
         stack.stop()
     results.load_after = load_average()
     return render(results, args)
+
+
+def failed_sentence(failed: int) -> str:
+    if not failed:
+        return "Every saturation turn got an answer."
+    return (f"**{failed} saturation turns got no message from Rasa** (a component, an action or the NLG "
+            "server failed: see the replicas' logs): the figures of this section are not valid.")
 
 
 def cpu_table(phases: list[Phase]) -> str:
@@ -308,6 +321,8 @@ and the Bot API emulator).
 |---|---|---|
 | messages/s | **{one.rate:.1f}** | **{two.rate:.1f}** |
 | turns answered | {one.turns} | {two.turns} |
+
+{failed_sentence(results.failed)}
 
 {cpu_table([one, two, gateway])}
 
