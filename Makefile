@@ -99,8 +99,11 @@ test: setup train language-id lint validate ## Set up, then the whole test suite
 	$(VENV)/bin/python -m pytest -ra
 	$(MAKE) --no-print-directory test-stories
 
-bench: setup train language-id ## Benchmark through the Bot API emulator; writes docs/benchmarks.md
-	$(VENV)/bin/python -m tests.bench
+# `make bench BENCH_ARGS="--duration 5 --estimates 3"` for a short run; `--skip-scale` leaves out the
+# scaled stack (PostgreSQL, Redis, two Rasa replicas, nginx; skipped with one line when not installed).
+BENCH_ARGS ?=
+bench: setup train language-id ## Benchmark (one Rasa, then the scaled stack) through the Bot API emulator; writes docs/benchmarks.md
+	$(VENV)/bin/python -m tests.bench $(BENCH_ARGS)
 
 # `make reliability RELIABILITY_ARGS="--conversations 50 --minutes 2"` for a short run.
 RELIABILITY_ARGS ?=

@@ -1,13 +1,15 @@
 """`make bench`: the running system driven through the Bot API emulator, numbers to docs/benchmarks.md.
 
-What it measures (2 cores, everything on one machine):
+What it measures (everything on one machine):
 - NLU accuracy per language on real questions, described situations and paraphrases, and how
   often the bot asks back (same method as tests/integration/test_nlu_heldout.py);
 - reply latency per turn type through the real gateway (PTB over HTTP, emulator on loopback),
   under an open-loop offered load (default 10 messages/s spread over 50 chats);
 - the same turns sent straight to Rasa's REST endpoint at the same rate: the gateway's overhead;
 - saturation throughput: closed loop, as many concurrent chats as given, for a fixed time;
-- peak resident memory of each process (Rasa, action + NLG server, gateway + emulator process).
+- peak resident memory of each process (Rasa, action + NLG server, gateway + emulator process);
+- then the scaled stack (tests/bench_scale.py): saturation with one and two Rasa replicas and the
+  CPU each process used per turn, latency through nginx, and what 30 messages/s needs.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from bot.config import PROJECT_ROOT, Settings
 from bot.db import migrate
 from bot.language_id import ready as language_classifier_ready
 from bot.stack import Stack
+from tests.bench_capacity import memory_sentence, saturation_sentence
 from tests.bench_nlu import nlu_section, table
 from tests.e2e.botapi_emulator import BotApiEmulator, make_user
 from tests.e2e.conftest import start_gateway, stop_gateway
@@ -137,28 +140,42 @@ async def gateway_open_loop(emulator: BotApiEmulator, chats: int, rate: float, d
 
 
 async def rasa_open_loop(rasa_url: str, token: str, chats: int, rate: float, duration: float):
+    """The same offered load as gateway_open_loop, POSTed to Rasa's REST webhook. As there, a
+    conversation waiting for its answer gets no next message (the lock store would queue it
+    behind the first and the wait would count as Rasa's latency)."""
     latencies: dict[str, list[float]] = {kind: [] for kind in TURNS}
     rng = random.Random(7)
+    busy: set[int] = set()
+    freed = asyncio.Event()
     async with httpx.AsyncClient(base_url=rasa_url, timeout=60, params={"token": token}) as client:
-        async def one(sender, kind, text):
+        async def one(index, kind, text):
             started = time.perf_counter()
-            response = await client.post("/webhooks/rest/webhook",
-                                         json={"sender": sender, "message": text})
-            response.raise_for_status()
-            latencies[kind].append(time.perf_counter() - started)
+            try:
+                response = await client.post("/webhooks/rest/webhook",
+                                             json={"sender": f"bench-direct-{index}", "message": text})
+                response.raise_for_status()
+                latencies[kind].append(time.perf_counter() - started)
+            finally:
+                busy.discard(index)
+                freed.set()
 
         # Warm-up, as for the gateway: every conversation starts once (not measured).
-        await asyncio.gather(*(one(f"bench-direct-{i}", "smalltalk", "bonjour") for i in range(chats)))
+        await asyncio.gather(*(one(i, "smalltalk", "bonjour") for i in range(chats)))
         for values in latencies.values():
             values.clear()
         tasks = []
         started = time.perf_counter()
         sent = 0
+        cycle = itertools.cycle(range(chats))
         while time.perf_counter() - started < duration:
             await asyncio.sleep(max(0.0, started + sent / rate - time.perf_counter()))
+            while len(busy) >= chats:
+                freed.clear()
+                await freed.wait()
+            index = next(i for i in cycle if i not in busy)
+            busy.add(index)
             kind = rng.choice(list(TURNS))
-            tasks.append(asyncio.create_task(
-                one(f"bench-direct-{sent % chats}", kind, rng.choice(TURNS[kind]))))
+            tasks.append(asyncio.create_task(one(index, kind, rng.choice(TURNS[kind]))))
             sent += 1
         await asyncio.gather(*tasks)
     return latencies
@@ -212,6 +229,26 @@ async def gateway_saturation(emulator: BotApiEmulator, chats: int, duration: flo
     return done / (time.perf_counter() - started)
 
 
+def latency_rows(via_gateway: dict[str, list[float]], direct: dict[str, list[float]],
+                 direct_name: str = "Rasa direct") -> list[list[str]]:
+    """p50/p95 per turn type and over all turns, through the gateway and straight to Rasa."""
+    rows = [["turn type", "n", "gateway p50 (ms)", "gateway p95 (ms)", f"{direct_name} p50 (ms)",
+             f"{direct_name} p95 (ms)", "p95 ratio"]]
+    kinds = [(kind, via_gateway[kind], direct[kind]) for kind in via_gateway]
+    kinds.append(("all", list(itertools.chain(*via_gateway.values())),
+                  list(itertools.chain(*direct.values()))))
+    for kind, g, d in kinds:
+        g95, d95 = percentile(g, 95) * 1000, percentile(d, 95) * 1000
+        rows.append([kind, str(len(g)), f"{percentile(g, 50) * 1000:.0f}", f"{g95:.0f}",
+                     f"{percentile(d, 50) * 1000:.0f}", f"{d95:.0f}", f"{g95 / d95:.2f}"])
+    return rows
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: the figures mean something only on a quiet machine."""
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 def throwaway_settings(prefix: str, **extra: str) -> Settings:
     """Settings for a run of its own (a fresh var/ and app database, migrated) on the emulator's
     test token; `extra` adds or overrides environment variables. The bench and the load scripts
@@ -230,6 +267,7 @@ async def main_async(args: argparse.Namespace) -> str:
     # The scripted estimate presses nine buttons without a pause, faster than a person:
     # flood control (burst 8, then one per 2 s) is not what this measures.
     settings = throwaway_settings("allervers-bench-", RATE_LIMIT_BURST="1000")
+    load_before = load_average()
     language_classifier_ready()  # loaded before the clock starts, as in a deployment that has run once
     stack = Stack.for_settings(settings, fresh_ports=True)
     print("starting Rasa and the action server...", flush=True)
@@ -262,30 +300,21 @@ async def main_async(args: argparse.Namespace) -> str:
     finally:
         stack.stop()
 
-    rows = [["turn type", "n", "gateway p50 (ms)", "gateway p95 (ms)", "Rasa direct p50 (ms)",
-             "Rasa direct p95 (ms)", "p95 ratio"]]
-    for kind in TURNS:
-        g, d = via_gateway[kind], direct[kind]
-        g95, d95 = percentile(g, 95) * 1000, percentile(d, 95) * 1000
-        rows.append([kind, str(len(g)), f"{percentile(g, 50) * 1000:.0f}", f"{g95:.0f}",
-                     f"{percentile(d, 50) * 1000:.0f}", f"{d95:.0f}", f"{g95 / d95:.2f}"])
+    rows = latency_rows(via_gateway, direct)
     all_g = list(itertools.chain(*via_gateway.values()))
     all_d = list(itertools.chain(*direct.values()))
-    rows.append(["all", str(len(all_g)), f"{percentile(all_g, 50) * 1000:.0f}",
-                 f"{percentile(all_g, 95) * 1000:.0f}", f"{percentile(all_d, 50) * 1000:.0f}",
-                 f"{percentile(all_d, 95) * 1000:.0f}",
-                 f"{percentile(all_g, 95) / percentile(all_d, 95):.2f}"])
     mem_rows = [["process", "peak RSS (MiB)"]] + [
         [name, f"{value / 2**20:.0f}"] for name, value in memory.peak.items()]
     mem_rows.append(["all together", f"{sum(memory.peak.values()) / 2**20:.0f}"])
     ratio = percentile(all_g, 95) / percentile(all_d, 95)
+    cores = psutil.cpu_count() or 1
     target_met = "meets" if ratio <= 1.3 else "misses"
     p95_all = percentile(all_g, 95) * 1000
     p95_sentence = (f"The gateway's p95 over all turns is {p95_all:.0f} ms: "
                     + ("within the 400 ms target." if p95_all <= 400 else
                        f"over the 400 ms target; Rasa alone is already at "
                        f"{percentile(all_d, 95) * 1000:.0f} ms p95 at this load (Rasa, the action + NLG "
-                       "server and this bench share 2 cores)."))
+                       f"server and this bench share {cores} cores)."))
     return f"""# Benchmarks
 
 Measured by `make bench` ({dt.datetime.now().strftime('%Y-%m-%d %H:%M')}), on {psutil.cpu_count()} cores,
@@ -323,17 +352,14 @@ answer, for {args.duration:g} s: **{saturation:.1f} messages/s** through the gat
 ## Reading these numbers
 
 - Through the gateway, p95 is {ratio:.2f}× the same turns sent straight to Rasa: this run
-  {target_met} the 1.3× target; runs on this 2-core machine vary a lot from one to the next.
+  {target_met} the 1.3× target ({cores} cores shared with whatever else the machine ran: load
+  average {load_before} before the run, {load_average()} after it).
   Per turn the gateway does one idempotency insert, one contact upsert
   (last seen + language), one handoff lookup, the danger screen, and one Bot API call (a typing
   action only when the answer is not ready within a second).
 - {p95_sentence}
-- Saturation is set by one Rasa process (Rasa, the action + NLG server and this bench share 2
-  cores). Telegram's ceiling for one bot token is about 30 messages/s; reaching it needs about
-  three Rasa replicas behind a load balancer, with the tracker store on PostgreSQL and the Redis
-  lock store (so two replicas never handle the same conversation at once), on at least 4-6 cores,
-  plus one or two action + NLG servers.
-- Rasa holds most of the memory (TensorFlow). One extra Rasa replica costs about as much again.
+- {saturation_sentence(saturation, cores)}
+- {memory_sentence(memory.peak)}
 """
 
 
@@ -344,12 +370,27 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=30.0)
     parser.add_argument("--saturation-chats", type=int, default=40)
     parser.add_argument("--estimates", type=int, default=20)
+    parser.add_argument("--skip-scale", action="store_true",
+                        help="leave out the scaled stack (PostgreSQL, Redis, two Rasa replicas, nginx)")
     parser.add_argument("--out", default=str(PROJECT_ROOT / "docs" / "benchmarks.md"))
     args = parser.parse_args()
     report = asyncio.run(main_async(args))
+    failed = None
+    if not args.skip_scale:
+        # Imported here: tests.bench_scale imports this module's measurement functions.
+        from bot.scaled import ServiceDidNotStart
+        from bot.stack import PortInUseError
+        from tests.bench_scale import TITLE, scale_section
+        try:
+            report += "\n" + scale_section(args)
+        except (ServiceDidNotStart, PortInUseError) as error:
+            failed = error
+            report += f"\n{TITLE}\n\nNot measured: the scaled stack did not start ({error}).\n"
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(report, encoding="utf-8")
     print(report)
+    if failed is not None:
+        raise SystemExit(f"the scale section failed: {failed}")
 
 
 if __name__ == "__main__":

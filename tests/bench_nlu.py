@@ -47,13 +47,15 @@ def nlu_section(url: str, token: str) -> str:
     seconds = TRAINING_SECONDS.read_text().strip() if TRAINING_SECONDS.exists() else None
     training = (f"{int(seconds) // 60} min {int(seconds) % 60} s" if seconds and seconds.isdigit()
                 else "not recorded (train with `make train`)")
+    few = [real[lang].total for lang in SUPPORTED_LANGUAGES if lang not in ("fr", "en", "ar")]
     size = f"{MODEL.stat().st_size / 2**20:.0f} MiB" if MODEL.exists() else "—"
     return f"""## Understanding people (NLU), on sets never trained on
 
 - **real**: `tests/nlu_real/<lang>.yml`, questions written by people (forums, press quotes) or
   published by public services and associations as questions people ask, each with its source.
   In Spanish, Portuguese, Romanian, Russian, Ukrainian, Dari and Pashto such questions are few in
-  public sources (11 to 34 a language), so the described situations carry most of the measurement.
+  public sources ({min(few)} to {max(few)} a language), so the described situations carry most of
+  the measurement.
 - **situations**: `tests/nlu_situations/<lang>.yml`, situations described without the right's
   name, written apart from the training data (for the seven newer languages, by a non-native hand:
   they await native review).
