@@ -4,10 +4,10 @@ DIET finds a named right as an entity, and with ten languages it misses some tha
 written ("AME : à qui s'adresse l'aide ?", "l'Allocation aux Adultes Handicapés (AAH)"). Every
 name the training data gives a right (the surfaces annotated as a `benefit` entity and the
 synonyms files) is looked up in the folded message, whole words only, longest first; a name
-given to two rights is left out. The rights found are features of the rights classifier
-(`rights.py`), not a verdict: a situation often names one right as context and asks about another
-("I get the RSA, is there a Christmas bonus?", "my unemployment benefit ended"); only when the
-classifier is unsure does a written name decide. Short names that are also everyday words in one
+given to two rights is left out. The rights classifier (`rights.py`) lets a written name decide
+only when it is unsure, or when the message is short and names one right: a longer message often
+names one right as context and asks about another ("I get the RSA, is there a Christmas bonus?",
+"my unemployment benefit ended"). Short names that are also everyday words in one
 of the ten languages ("are" in English and Romanian, "apa" = water in Romanian, "pass", "ass"...)
 count only when typed in capitals, as the acronym (and not in a message written all in capitals).
 """

@@ -94,7 +94,6 @@ class RightsClassifier(GraphComponent):
             "max_ngram": 5,
             "max_features": 60000,
             "named_lookup": True,  # rights named in the text, by the training data's names (names.py)
-            "name_weight": 1.0,  # scale of those name features beside the n-grams
             "short_message_words": 7,  # a message this short naming one right is about it
         }
 
@@ -123,19 +122,7 @@ class RightsClassifier(GraphComponent):
         assert self.vectorizer is not None
         ngrams = self.vectorizer.transform([fold(t) for t in texts])
         dense = sparse.csr_matrix(vectors * self.config["sentence_weight"])
-        return sparse.hstack([ngrams, dense, self._name_features(texts)]).tocsr()
-
-    def _name_features(self, texts: list[str]) -> sparse.csr_matrix:
-        """One column per right: the message writes one of its names (none when name_weight is 0).
-        A feature, not a verdict: "I get the RSA, is there a Christmas bonus?" names the RSA and
-        asks about the bonus. Measured on the held-out sets, these columns made the classifier
-        less sure of English questions (more asked back): config.yml leaves them out."""
-        columns = sorted(set(self.names.values())) if self.named_rights and self.config["name_weight"] else []
-        matrix = sparse.lil_matrix((len(texts), len(columns)), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for right in self.named_rights.find(text) if columns and self.named_rights else []:
-                matrix[row, columns.index(right)] = self.config["name_weight"]
-        return matrix.tocsr()
+        return sparse.hstack([ngrams, dense]).tocsr()
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if m.get(TEXT)]
@@ -233,7 +220,8 @@ class RightsClassifier(GraphComponent):
         # data, a message of 7 words or fewer naming one right is about it 93-100 % of the time;
         # longer ones name it as context more and more often (59 % at 12 words and more).
         text = message.get(TEXT) or ""
-        written = [r for r in self.named_rights.find(text) if r in self.labels] if self.named_rights else []
+        written = [r for r in self.named_rights.find(text) if r in self.labels] \
+            if self.named_rights and not named else []
         short = len(text.split()) <= self.config["short_message_words"]
         looked_up: list[str] = []
         if not named and not confident:
