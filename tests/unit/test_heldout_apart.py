@@ -1,0 +1,60 @@
+"""The held-out sets stay apart from the training data: no held-out sentence is a training line.
+
+The accuracy the tests and `make bench` report means something only if the model never saw the
+sentences it is measured on. Sentences are compared folded (case, accents, apostrophes, spaces), so
+a line copied with another capital or without its accents is caught too.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from tests.nlu_eval import ANNOTATION, HELDOUT_DIR, REAL_DIR, SITUATIONS_DIR, _fold, load_labelled
+
+ROOT = Path(__file__).resolve().parents[2]
+CROSSLINGUAL = ROOT / "tests" / "nlu_crosslingual.yml"
+PUNCTUATION = re.compile(r"[^\w ]+")
+
+
+def _key(text: str) -> str:
+    return " ".join(PUNCTUATION.sub(" ", _fold(text)).split())
+
+
+def training_lines() -> set[str]:
+    lines: set[str] = set()
+    for path in sorted((ROOT / "nlu").rglob("*.yml")):
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+            if "intent" not in block:
+                continue
+            for line in str(block.get("examples") or "").splitlines():
+                line = line.strip()
+                if line.startswith("- "):
+                    lines.add(_key(ANNOTATION.sub(lambda m: m["text"], line[2:])))
+    return lines
+
+
+def held_out_sentences() -> list[tuple[str, str]]:
+    found = [(f"{d.name}/{p.name}", e.text) for d in (REAL_DIR, SITUATIONS_DIR)
+             for p in sorted(d.glob("*.yml")) for e in load_labelled(p)]
+    for path in sorted(HELDOUT_DIR.glob("*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            for line in str(block.get("examples") or "").splitlines():
+                if line.strip().startswith("- "):
+                    found.append((f"nlu_heldout/{path.name}", ANNOTATION.sub(lambda m: m["text"],
+                                                                             line.strip()[2:])))
+    for item in yaml.safe_load(CROSSLINGUAL.read_text(encoding="utf-8"))["items"]:
+        found += [(f"nlu_crosslingual/{lang}", text) for lang, text in item["texts"].items()]
+    return found
+
+
+def test_no_held_out_sentence_is_a_training_line():
+    train = training_lines()
+    held = held_out_sentences()
+    assert len(held) > 2000 and len(train) > 10000
+    # Very short lines ("merci", "oui", "RSA") are the same words anyone would type: not a leak.
+    leaked = [f"{where}: {text}" for where, text in held if len(_key(text).split()) > 3
+              and _key(text) in train]
+    assert not leaked, "\n".join(leaked[:40])
