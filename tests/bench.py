@@ -24,6 +24,7 @@ import random
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import httpx
@@ -151,8 +152,10 @@ async def rasa_open_loop(rasa_url: str, token: str, chats: int, rate: float, dur
         async def one(index, kind, text):
             started = time.perf_counter()
             try:
-                response = await client.post("/webhooks/rest/webhook",
-                                             json={"sender": f"bench-direct-{index}", "message": text})
+                # The body the gateway sends (bot/gateway/core/rasa_client.py): the same work in Rasa.
+                response = await client.post("/webhooks/rest/webhook", json={
+                    "sender": f"bench-direct-{index}", "message": text, "metadata": {"language": "fr"},
+                    "message_id": uuid.uuid4().hex})
                 response.raise_for_status()
                 latencies[kind].append(time.perf_counter() - started)
             finally:

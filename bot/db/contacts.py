@@ -71,6 +71,18 @@ class Contacts:
             return contact.language
 
     @in_thread
+    def arrive(self, pseudonym: str) -> LanguageState:
+        """The person wrote: record it (for retention) and return their language state, in one
+        round trip (a turn's first read, before the language of the text is looked at)."""
+        with self._sessions.begin() as session:
+            contact = session.get(Contact, pseudonym)
+            if contact is None:
+                contact = Contact(pseudonym=pseudonym, first_seen=now())
+                session.add(contact)
+            contact.last_seen = now()
+            return LanguageState(contact.language, bool(contact.language_chosen), contact.other_language)
+
+    @in_thread
     def mark_danger(self, pseudonym: str) -> None:
         """Danger words were used now (kept in the database: a restart keeps the urgent flag)."""
         with self._sessions.begin() as session:

@@ -140,14 +140,16 @@ class Conversation:
     async def _say(self, person: str, text: str, *, screen: bool,
                    telegram_language: str | None = None) -> list[Outgoing]:
         # One database round trip: last seen (for retention) and the language.
-        language = await self._contacts.touch(person) or self.default_language
+        state = await self._contacts.arrive(person)
+        language = state.language or self.default_language
         text = (as_typed_text(text) if screen else text).strip()[:MAX_TEXT]
         if not text:
             return [self._notice(language, EMPTY_TEXT)]
         other = None
         switched = False
         if screen:
-            decision = await decide(self._contacts, person, text, telegram_language, self.default_language)
+            decision = await decide(self._contacts, person, text, telegram_language, self.default_language,
+                                    state)
             language, other, switched = decision.language, decision.other, decision.switched
         danger = detect_danger(text) if screen else None
         if danger is not None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from bot.db.contacts import Contacts
+from bot.db.contacts import Contacts, LanguageState
 from bot.i18n import negotiate_language
 from bot.language_id import identify
 
@@ -30,9 +30,9 @@ class Decision:
 
 
 async def decide(contacts: Contacts, person: str, text: str, telegram_code: str | None,
-                 default: str) -> Decision:
-    """The language for this turn; the contact's language is updated when it follows the text."""
-    state = await contacts.language_state(person)
+                 default: str, state: LanguageState) -> Decision:
+    """The language for this turn, from the contact's `state` as the turn began; the contact's
+    language is updated when it follows the text."""
     if state.chosen and state.language:
         return Decision(state.language)
     # The classifier may still be loading on the first message of a process: not on the loop.
