@@ -208,6 +208,11 @@ def ready() -> None:
     _classifier()
 
 
+def loaded() -> bool:
+    """The classifier is in memory: `identify` takes about a millisecond, nothing to wait for."""
+    return _classifier.cache_info().currsize > 0
+
+
 def warm_up() -> None:
     """Load (or fit) the classifier in the background now, so the first person does not wait."""
     threading.Thread(target=_classifier, name="language classifier", daemon=True).start()

@@ -25,6 +25,7 @@ from tests.e2e.helpers import (
     send_and_wait,
 )
 
+QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 PTB_READ_TIMEOUT = 5.0  # python-telegram-bot's default: a stall longer than this is a timeout
 
 
@@ -82,3 +83,16 @@ async def test_a_callback_request_and_its_relay_get_through_5xx_answers(desk, em
                        message_thread_id=card["message_thread_id"])
     reply = await emulator.wait_for_message(person["id"], after=mark, timeout=30)
     assert reply["text"].endswith("Hello, I will call you tomorrow.")
+
+
+async def test_a_button_press_is_answered_when_its_spinner_cannot_be_stopped(gateway, emulator):
+    """answerCallbackQuery refused (a press Telegram finds too old): only the spinner is lost;
+    the person still gets the answer to the button, not an apology."""
+    user, greeting = await open_chat(emulator, "fr")
+    emulator.fail_next("answerCallbackQuery", status=400, description=QUERY_TOO_OLD)
+    mark = emulator.mark(user["id"])
+    emulator.press_button(user, greeting, '/ask_benefit{"benefit":"rsa"}', strict=False)
+    answer = await emulator.wait_for_message(user["id"], after=mark, timeout=30)
+    assert answer["text"] != Translator("fr").gettext(UNAVAILABLE)
+    assert format_money(load_knowledge_base().amounts("rsa")["amount"], "fr") in answer["text"]
+    assert ("answerCallbackQuery", 400) in [e[:2] for e in emulator.errors]

@@ -24,6 +24,7 @@ flowchart LR
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -139,8 +140,13 @@ class Conversation:
 
     async def _say(self, person: str, text: str, *, screen: bool,
                    telegram_language: str | None = None) -> list[Outgoing]:
-        # One database round trip: last seen (for retention) and the language.
-        state = await self._contacts.arrive(person)
+        # Last seen (for retention) and the language in one round trip; for typed text, whether the
+        # callback flow awaits a phone number is read at the same time.
+        if screen:
+            state, waiting = await asyncio.gather(self._contacts.arrive(person),
+                                                  self.callbacks.waiting_for_phone(person))
+        else:
+            state, waiting = await self._contacts.arrive(person), False
         language = state.language or self.default_language
         text = (as_typed_text(text) if screen else text).strip()[:MAX_TEXT]
         if not text:
@@ -154,10 +160,10 @@ class Conversation:
         danger = detect_danger(text) if screen else None
         if danger is not None:
             replies = await self._emergency(person, danger, language, tell_rasa=True)
-            if await self.callbacks.waiting_for_phone(person):
+            if waiting:
                 replies.append(await self.callbacks.ask_again(person))
             return replies
-        if screen and await self.callbacks.waiting_for_phone(person):
+        if waiting:
             return await self.callbacks.give_phone(person, text)
         if other is not None:
             return [interpreter.offer(other)]

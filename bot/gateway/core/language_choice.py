@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bot.db.contacts import Contacts, LanguageState
 from bot.i18n import negotiate_language
-from bot.language_id import identify
+from bot.language_id import identify, loaded
 
 SWITCH_MIN_WORDS = 3
 
@@ -35,8 +35,12 @@ async def decide(contacts: Contacts, person: str, text: str, telegram_code: str 
     language is updated when it follows the text."""
     if state.chosen and state.language:
         return Decision(state.language)
-    # The classifier may still be loading on the first message of a process: not on the loop.
-    found = await asyncio.to_thread(identify, text, telegram_code)
+    # About a millisecond once loaded: on the loop (a hop to a worker thread costs more under
+    # load). On a process's first messages it may still be loading: then not on the loop.
+    if loaded():
+        found = identify(text, telegram_code)
+    else:
+        found = await asyncio.to_thread(identify, text, telegram_code)
     current = state.language or negotiate_language(telegram_code, default)
     if found.other is not None:
         await contacts.set_other_language(person, found.other)

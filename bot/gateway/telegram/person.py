@@ -6,10 +6,12 @@ for danger words all the same (`relay_in_handoff`).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 
-from telegram import Message, Update
+from telegram import CallbackQuery, Message, Update
+from telegram.error import TelegramError
 
 from bot.buttons import (
     CallbackAnswer,
@@ -126,11 +128,28 @@ async def on_button(update: Update, context: AllerversContext) -> None:
     query, chat = update.callback_query, update.effective_chat
     if query is None or chat is None:
         return
-    await query.answer()
+    # Stops the button's spinner; sent while the press is handled, so the answer does not wait for
+    # it, and a failed one (a press too old to answer) loses nothing but the spinner.
+    spinner = asyncio.create_task(stop_spinner(query))
+    try:
+        await handle_button(update, context, query, chat.id)
+    finally:
+        await spinner
+
+
+async def stop_spinner(query: CallbackQuery) -> None:
+    try:
+        await query.answer()
+    except TelegramError as error:
+        logger.info("callback query not answered: %s", type(error).__name__)
+
+
+async def handle_button(update: Update, context: AllerversContext, query: CallbackQuery,
+                        chat_id: int) -> None:
     person = context.person(update)
     button = parse_button(query.data or "", context.gateway.benefit_ids)
     if isinstance(button, ChooseLanguage):
-        async with typing_if_slow(context.bot, chat.id):
+        async with typing_if_slow(context.bot, chat_id):
             replies = await context.conversation.choose_language(person, button)
         await send_all(update, replies)
     elif isinstance(button, Interpreter):
@@ -138,10 +157,10 @@ async def on_button(update: Update, context: AllerversContext) -> None:
     elif isinstance(button, CallbackAnswer | MyRequest):
         replies = await context.conversation.press_callback(person, button)
         # After the answer: the route is kept only if a request was committed (consent given).
-        await context.desk.remember_chat(person, chat.id)
+        await context.desk.remember_chat(person, chat_id)
         await send_all(update, replies)
     elif isinstance(button, FollowUpAnswer):
-        await send_all(update, await context.conversation.press_follow_up(person, button, chat.id))
+        await send_all(update, await context.conversation.press_follow_up(person, button, chat_id))
     elif isinstance(button, ReceivesAnswer):
         # Asked once: the buttons go, so a second tap cannot count twice.
         await query.edit_message_reply_markup(None)

@@ -130,14 +130,18 @@ class EmulatorServer:
         """Value for ``ApplicationBuilder.base_file_url``."""
         return f"http://{self.host}:{self.port}/file/bot"
 
-    def fail_next(self, method: str, times: int = 1, retry_after: int = 1, *, status: int = 429) -> None:
+    def fail_next(self, method: str, times: int = 1, retry_after: int = 1, *, status: int = 429,
+                  description: str | None = None) -> None:
         """Answer the next ``times`` calls of ``method`` with an error instead of doing them: HTTP
-        429 flood control with ``retry_after`` (the default), or a 5xx ``status`` (500, 502, 503,
-        504) as Telegram's front ends answer when they are overloaded."""
+        429 flood control with ``retry_after`` (the default), a 5xx ``status`` (500, 502, 503,
+        504) as Telegram's front ends answer when they are overloaded, or a 400 with Telegram's
+        ``description`` ("Bad Request: query is too old...")."""
         for _ in range(times):
             if status == 429:
                 error = ApiError(429, f"Too Many Requests: retry after {retry_after}",
                                  {"retry_after": retry_after})
+            elif status == 400:
+                error = ApiError(400, description or "Bad Request")
             else:
                 error = ApiError(status, SERVER_ERRORS.get(status, "Internal Server Error"))
             self._failures[method.lower()].append(error)
