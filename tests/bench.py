@@ -7,7 +7,7 @@ What it measures (everything on one machine):
   under an open-loop offered load (default 10 messages/s spread over 50 chats);
 - the same turns sent straight to Rasa's REST endpoint at the same rate: the gateway's overhead;
 - saturation throughput: closed loop, as many concurrent chats as given, for a fixed time;
-- peak resident memory of each process (Rasa, action + NLG server, gateway + emulator process);
+- peak resident memory of each process (Rasa, action + NLG server, the gateway process, the bench);
 - then the scaled stack (tests/bench_scale.py): saturation with one and two Rasa replicas and the
   CPU each process used per turn, latency through nginx, and what 30 messages/s needs.
 """
@@ -22,7 +22,6 @@ import itertools
 import platform
 import random
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -36,9 +35,11 @@ from bot.language_id import ready as language_classifier_ready
 from bot.stack import Stack
 from tests.bench_capacity import memory_sentence, saturation_sentence
 from tests.bench_nlu import nlu_section, table
+from tests.bench_processes import PeakMemory, gateway_process
 from tests.e2e.botapi_emulator import BotApiEmulator, make_user
-from tests.e2e.conftest import start_gateway, stop_gateway
 
+GATEWAY_PROCESS = "gateway (`allervers run`)"
+BENCH_PROCESS = "Bot API emulator + load generator (bench process)"
 TURNS = {
     "question": ["c koi le rsa", "how much is the APL", "شنو هي AME", "j ai droit a la prime d activite",
                  "what is the AAH", "comment demander la css"],
@@ -55,42 +56,6 @@ def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
     return ordered[index]
-
-
-class PeakMemory:
-    """Samples resident memory of named processes every 200 ms in a thread."""
-
-    def __init__(self, pids: dict[str, int], without_children: frozenset[str] = frozenset()) -> None:
-        self.without_children = without_children
-        self.procs = {name: psutil.Process(pid) for name, pid in pids.items()}
-        self.peak = dict.fromkeys(pids, 0)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _rss(self, name: str, proc: psutil.Process) -> int:
-        try:
-            total = proc.memory_info().rss
-            if name in self.without_children:
-                return total
-            for child in proc.children(recursive=True):
-                total += child.memory_info().rss
-            return total
-        except psutil.Error:
-            return 0
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            for name, proc in self.procs.items():
-                self.peak[name] = max(self.peak[name], self._rss(name, proc))
-            time.sleep(0.2)
-
-    def __enter__(self) -> PeakMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 async def gateway_open_loop(emulator: BotApiEmulator, chats: int, rate: float, duration: float):
@@ -280,26 +245,22 @@ async def main_async(args: argparse.Namespace) -> str:
         nlu = nlu_section(url, token)
         pids = {"Rasa server": stack.processes["rasa"].pid,
                 "action + NLG server": stack.processes["actions"].pid,
-                "gateway + emulator (bench process)": psutil.Process().pid}
+                BENCH_PROCESS: psutil.Process().pid}
         # The bench process is the parent of Rasa and the action server: count it alone.
-        with PeakMemory(pids, frozenset({"gateway + emulator (bench process)"})) as memory:
+        with PeakMemory(pids, frozenset({BENCH_PROCESS})) as memory:
             print("direct to Rasa, open loop...", flush=True)
             direct = await rasa_open_loop(url, token, args.chats, args.rate, args.duration)
-            async with BotApiEmulator(token="123456:TEST") as emulator:
-                gw_settings = dataclasses.replace(settings, telegram_base_url=emulator.base_url,
-                                                  rasa_url=stack.rasa_url)
-                app = await start_gateway(gw_settings)
-                try:
-                    print("through the gateway, open loop...", flush=True)
-                    via_gateway, achieved = await gateway_open_loop(
-                        emulator, args.chats, args.rate, args.duration)
-                    print("estimate turns...", flush=True)
-                    estimates = await estimate_latencies(emulator, args.estimates)
-                    print("saturation...", flush=True)
-                    saturation = await gateway_saturation(emulator, args.saturation_chats,
-                                                          args.duration)
-                finally:
-                    await stop_gateway(app)
+            gateway_settings = dataclasses.replace(settings, rasa_url=stack.rasa_url)
+            async with BotApiEmulator(token="123456:TEST") as emulator, \
+                    gateway_process(gateway_settings, emulator) as gateway:
+                memory.watch(GATEWAY_PROCESS, gateway)
+                print("through the gateway, open loop...", flush=True)
+                via_gateway, achieved = await gateway_open_loop(emulator, args.chats, args.rate,
+                                                                args.duration)
+                print("estimate turns...", flush=True)
+                estimates = await estimate_latencies(emulator, args.estimates)
+                print("saturation...", flush=True)
+                saturation = await gateway_saturation(emulator, args.saturation_chats, args.duration)
     finally:
         stack.stop()
 
@@ -308,7 +269,8 @@ async def main_async(args: argparse.Namespace) -> str:
     all_d = list(itertools.chain(*direct.values()))
     mem_rows = [["process", "peak RSS (MiB)"]] + [
         [name, f"{value / 2**20:.0f}"] for name, value in memory.peak.items()]
-    mem_rows.append(["all together", f"{sum(memory.peak.values()) / 2**20:.0f}"])
+    bot_peak = {name: value for name, value in memory.peak.items() if name != BENCH_PROCESS}
+    mem_rows.append(["the bot's processes together (not the bench)", f"{sum(bot_peak.values()) / 2**20:.0f}"])
     ratio = percentile(all_g, 95) / percentile(all_d, 95)
     cores = psutil.cpu_count() or 1
     target_met = "meets" if ratio <= 1.3 else "misses"
@@ -322,8 +284,9 @@ async def main_async(args: argparse.Namespace) -> str:
 
 Measured by `make bench` ({dt.datetime.now().strftime('%Y-%m-%d %H:%M')}), on {psutil.cpu_count()} cores,
 {psutil.virtual_memory().total / 2**30:.0f} GiB, Python {platform.python_version()}. Everything runs on one
-machine: Rasa server, action + NLG server, and one bench process holding the gateway (real PTB
-Application over HTTP) and the Bot API emulator.
+machine: Rasa server, action + NLG server, the gateway (`allervers run` in a process of its own,
+as deployed: a real PTB Application polling the Bot API emulator over HTTP), and the bench
+process holding the Bot API emulator (Telegram's side) and the load generator (the people).
 
 {nlu}
 ## Reply latency under load (open loop)
@@ -357,12 +320,13 @@ answer, for {args.duration:g} s: **{saturation:.1f} messages/s** through the gat
 - Through the gateway, p95 is {ratio:.2f}× the same turns sent straight to Rasa: this run
   {target_met} the 1.3× target ({cores} cores shared with whatever else the machine ran: load
   average {load_before} before the run, {load_average()} after it).
-  Per turn the gateway does one idempotency insert, one contact upsert
-  (last seen + language), one handoff lookup, the danger screen, and one Bot API call (a typing
-  action only when the answer is not ready within a second).
+  Per typed message the gateway records the update once (one insert), looks up a handoff, reads
+  the person's language state and callback step (two reads at once), identifies the language,
+  screens for danger, then after Rasa sends the reply (a typing action only when the answer is not
+  ready within a second) and marks the update answered.
 - {p95_sentence}
 - {saturation_sentence(saturation, cores)}
-- {memory_sentence(memory.peak)}
+- {memory_sentence(bot_peak)}
 """
 
 

@@ -16,7 +16,8 @@ TARGET_UTILISATION = 0.7  # of every core: headroom for bursts, a restart, the e
 MACHINES = (4, 8)  # cores of the machines the section sizes
 REPLICA = "Rasa replica"  # prefix of each replica's process name ("Rasa replica A")
 ACTIONS = "action + NLG server"
-BENCH = "bench process"  # the load generator; in the gateway phase also the gateway and the emulator
+BENCH = "bench process"  # the load generator and the Bot API emulator (Telegram's side): not deployed
+GATEWAY = "gateway (`allervers run`)"  # a process of its own, as deployed
 GAIN = 1.25  # two replicas "gain" when they carry at least this many times one replica's rate
 FULL = 0.85  # a machine this busy (all programs) has no spare core for a second replica
 
@@ -46,6 +47,11 @@ class Phase:
     @property
     def total_ms(self) -> float:
         return sum(self.ms_per_turn(name) for name in self.cpu_seconds)
+
+    @property
+    def deployed_ms(self) -> float:
+        """CPU ms per turn of the processes a deployment runs (the bench process left out)."""
+        return self.total_ms - self.ms_of(BENCH)
 
     def cores_used(self, name: str) -> float:
         """Cores' worth of CPU `name` used on average (1.0 = one core all the time)."""
@@ -103,22 +109,23 @@ def machine_sentence(cores: int, total_ms: float, replica_ms: float,
 def capacity_paragraph(phase: Phase, machines: tuple[int, ...] = MACHINES, rate: float = TELEGRAM_RATE,
                        utilisation: float = TARGET_UTILISATION) -> str:
     """What `rate` messages/s needs, from the CPU ms per turn `phase` measured on the full path."""
-    total, replica = phase.total_ms, phase.ms_of(REPLICA)
-    actions, bench = phase.ms_of(ACTIONS), phase.ms_of(BENCH)
+    total, replica = phase.deployed_ms, phase.ms_of(REPLICA)
+    actions, gateway, bench = phase.ms_of(ACTIONS), phase.ms_of(GATEWAY), phase.ms_of(BENCH)
     replicas = processes_needed(replica, rate, utilisation)
     lines = [
         f"Measured on the full path of the \"{phase.name}\" phase: {total:.0f} ms of CPU per turn "
-        f"in all, of which {replica:.0f} ms in the Rasa replicas, {actions:.0f} ms in the action + NLG "
-        f"server and {bench:.0f} ms in the bench process (the gateway, with the Bot API emulator "
-        "and the load generator: more than a gateway alone).",
+        f"in the processes a deployment runs, of which {replica:.0f} ms in the Rasa replicas, "
+        f"{actions:.0f} ms in the action + NLG server and {gateway:.0f} ms in the gateway (the rest in "
+        f"PostgreSQL, Redis and nginx); the bench process (the Bot API emulator, Telegram's side, and "
+        f"the load generator: {bench:.0f} ms) is not counted.",
         f"{rate:g} messages/s × {total / 1000:.3f} CPU s per turn / {utilisation:.0%} utilisation = "
         f"**{cores_needed(total, rate, utilisation):.1f} cores**.",
         f"One Rasa replica (one event loop, at most one core) answers about "
         f"{rate_at(1, replica, 1.0):.1f} turns/s per core at full load, "
         f"{rate_at(1, replica, utilisation):.1f} at {utilisation:.0%}: {rate:g} messages/s needs "
         f"**{replicas} replica{'s' if replicas > 1 else ''}**, "
-        f"{processes_needed(actions, rate, utilisation)} action + NLG server(s) and at most "
-        f"{processes_needed(bench, rate, utilisation)} gateway process(es) by the same rule.",
+        f"{processes_needed(actions, rate, utilisation)} action + NLG server(s) and "
+        f"{processes_needed(gateway, rate, utilisation)} gateway process(es) by the same rule.",
     ]
     lines += [machine_sentence(cores, total, replica, rate, utilisation) for cores in machines]
     return "\n".join(f"- {line}" for line in lines)

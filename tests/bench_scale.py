@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import dataclasses
 import importlib.util
 import itertools
 import os
@@ -37,7 +36,6 @@ from bot.scaled import INSTALL_LINE, MissingBinaryError, ScaledOptions, ScaledSt
 from bot.stack import free_port
 from tests.bench import (
     TURNS,
-    PeakMemory,
     estimate_latencies,
     gateway_open_loop,
     latency_rows,
@@ -47,6 +45,7 @@ from tests.bench import (
 from tests.bench_capacity import (
     ACTIONS,
     BENCH,
+    GATEWAY,
     MACHINES,
     REPLICA,
     TARGET_UTILISATION,
@@ -58,8 +57,8 @@ from tests.bench_capacity import (
     target_sentence,
 )
 from tests.bench_nlu import table
+from tests.bench_processes import PeakMemory, gateway_process
 from tests.e2e.botapi_emulator import BotApiEmulator
-from tests.e2e.conftest import start_gateway, stop_gateway
 
 TITLE = "## At scale: PostgreSQL, Redis, two Rasa replicas behind nginx"
 RATIO_TARGET = 1.3  # gateway p95 / Rasa p95 at 10 messages/s
@@ -212,20 +211,17 @@ async def measure(stack: ScaledStack, args: argparse.Namespace, load_before: str
         two = meter.phase("2 replicas, nginx", turns, elapsed)
         print(f"scale: {args.rate:g} messages/s straight to Rasa through nginx...", flush=True)
         direct = await rasa_open_loop(stack.rasa_url, token, args.chats, args.rate, args.duration)
-        async with BotApiEmulator(token="123456:TEST") as emulator:
-            app = await start_gateway(dataclasses.replace(stack.gateway_settings,
-                                                          telegram_base_url=emulator.base_url))
-            try:
-                print(f"scale: {args.rate:g} messages/s through the gateway...", flush=True)
-                with CpuMeter(groups) as meter:
-                    via_gateway, _ = await gateway_open_loop(emulator, args.chats, args.rate, args.duration)
-                # Every chat's warm-up turn ran inside the meter too.
-                gateway = meter.phase(f"gateway at {args.rate:g} messages/s",
-                                      args.chats + sum(len(v) for v in via_gateway.values()))
-                print("scale: estimate turns through the gateway...", flush=True)
-                estimates = await estimate_latencies(emulator, args.estimates)
-            finally:
-                await stop_gateway(app)
+        async with BotApiEmulator(token="123456:TEST") as emulator, \
+                gateway_process(stack.gateway_settings, emulator) as gateway_pid:
+            memory.watch(GATEWAY, gateway_pid)
+            print(f"scale: {args.rate:g} messages/s through the gateway...", flush=True)
+            with CpuMeter({**groups, GATEWAY: (gateway_pid, False)}) as meter:
+                via_gateway, _ = await gateway_open_loop(emulator, args.chats, args.rate, args.duration)
+            # Every chat's warm-up turn ran inside the meter too.
+            gateway = meter.phase(f"gateway at {args.rate:g} messages/s",
+                                  args.chats + sum(len(v) for v in via_gateway.values()))
+            print("scale: estimate turns through the gateway...", flush=True)
+            estimates = await estimate_latencies(emulator, args.estimates)
     return Results(one, two, gateway, via_gateway, direct, estimates, dict(memory.peak),
                    stack.started_in or 0.0, load_before, failed=empty_one + empty_two)
 
@@ -280,7 +276,7 @@ def failed_sentence(failed: int) -> str:
 
 def cpu_table(phases: list[Phase]) -> str:
     rows = [["process", *(f"{p.name}: CPU ms per turn (% of a core)" for p in phases)]]
-    for name in phases[0].cpu_seconds:
+    for name in dict.fromkeys(name for p in phases for name in p.cpu_seconds):  # the gateway: last phase
         rows.append([name, *(f"{p.ms_per_turn(name):.1f} ({p.cores_used(name):.0%})" for p in phases)])
     rows.append(["**all measured processes**",
                  *(f"**{p.total_ms:.1f}** ({p.measured_cores:.0%})" for p in phases)])
@@ -299,7 +295,8 @@ def render(results: Results, args: argparse.Namespace) -> str:
     estimate_p95 = percentile(results.estimates, 95)
     mem_rows = [["process", "peak RSS (MiB)"]] + [
         [name, f"{value / 2**20:.0f}"] for name, value in results.memory.items()]
-    mem_rows.append(["all together", f"{sum(results.memory.values()) / 2**20:.0f}"])
+    deployed = sum(value for name, value in results.memory.items() if name != BENCH)
+    mem_rows.append(["the bot's processes together (not the bench)", f"{deployed / 2**20:.0f}"])
     return f"""{TITLE}
 
 One stack for the whole section, started in {results.started_in:.0f} s by `bot.scaled.ScaledStack`
@@ -315,8 +312,9 @@ small talk) as soon as it has the answer, for {args.duration:g} s. One replica: 
 replica A's port (its tracker in PostgreSQL, its lock in Redis, as in the stack); two: through
 nginx. CPU: seconds each process used during the run (psutil, children included: PostgreSQL's
 backends, nginx's worker), divided by the turns answered; in brackets, the share of one core it
-used on average. The bench process is the load generator (in the gateway column also the gateway
-and the Bot API emulator).
+used on average. The bench process is the load generator (in the gateway column also the Bot API
+emulator, Telegram's side of every call); the gateway is a process of its own (`allervers run`,
+as deployed), measured in the gateway column only.
 
 | | one replica | two replicas |
 |---|---|---|
@@ -332,8 +330,8 @@ and the Bot API emulator).
 ### {args.rate:g} messages/s through a gateway and nginx
 
 Open loop, {args.rate:g} messages/s over {args.chats} chats for {args.duration:g} s, first straight to
-Rasa through nginx, then through a gateway (real PTB Application polling the Bot API emulator,
-app database on PostgreSQL, RASA_URL = nginx).
+Rasa through nginx, then through a gateway (`allervers run` in a process of its own: a real PTB
+Application polling the Bot API emulator, app database on PostgreSQL, RASA_URL = nginx).
 
 {table(rows)}
 

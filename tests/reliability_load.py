@@ -32,7 +32,8 @@ from bot.config import PROJECT_ROOT
 from bot.gateway.core.messages import UNAVAILABLE
 from bot.i18n import Translator
 from bot.stack import Stack
-from tests.bench import PeakMemory, percentile, table, throwaway_settings
+from tests.bench import percentile, table, throwaway_settings
+from tests.bench_processes import PeakMemory
 from tests.e2e.botapi_emulator import BotApiEmulator, inline_buttons, make_user
 from tests.e2e.conftest import start_gateway, stop_gateway
 

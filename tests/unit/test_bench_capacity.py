@@ -8,6 +8,7 @@ import pytest
 from tests.bench_capacity import (
     ACTIONS,
     BENCH,
+    GATEWAY,
     Phase,
     capacity_paragraph,
     cores_needed,
@@ -24,7 +25,7 @@ from tests.bench_capacity import (
 
 def phase(name: str, turns: int, elapsed: float, busy: float, **cpu: float) -> Phase:
     names = {"a": "Rasa replica A", "b": "Rasa replica B", "actions": ACTIONS, "pg": "PostgreSQL",
-             "bench": BENCH}
+             "bench": BENCH, "gateway": GATEWAY}
     return Phase(name, turns, elapsed, {names[key]: value for key, value in cpu.items()}, busy)
 
 
@@ -63,15 +64,26 @@ def test_targets_are_met_at_or_under_and_missed_over() -> None:
 
 
 def test_capacity_follows_the_measured_cpu_per_turn() -> None:
-    # 300 turns: 30 s of replica CPU = 100 ms/turn, 6 s actions, 6 s PostgreSQL, 12 s bench.
-    measured = phase("gateway", 300, 30.0, 0.9, a=15.0, b=15.0, actions=6.0, pg=6.0, bench=12.0)
+    # 300 turns: 30 s of replica CPU = 100 ms/turn, 6 s actions, 6 s PostgreSQL, 6 s gateway.
+    measured = phase("gateway", 300, 30.0, 0.9, a=15.0, b=15.0, actions=6.0, pg=6.0, gateway=6.0)
     text = capacity_paragraph(measured)
-    assert "180 ms of CPU per turn" in text and "100 ms in the Rasa replicas" in text
-    assert "**7.7 cores**" in text  # 30 x 0.18 / 0.7
+    assert "160 ms of CPU per turn" in text and "100 ms in the Rasa replicas" in text
+    assert "20 ms in the gateway" in text
+    assert "**6.9 cores**" in text  # 30 x 0.16 / 0.7
     assert "**5 replicas**" in text  # 30 x 0.1 / 0.7 = 4.3
     assert "A 4-core machine does not" in text and "An 8-core machine carries 30 messages/s" in text
-    cheap = phase("gateway", 300, 30.0, 0.5, a=3.0, b=3.0, actions=1.5, pg=1.5, bench=3.0)
+    cheap = phase("gateway", 300, 30.0, 0.5, a=3.0, b=3.0, actions=1.5, pg=1.5, gateway=3.0)
     assert "A 4-core machine carries 30 messages/s" in capacity_paragraph(cheap)
+
+
+def test_the_bench_process_is_telegram_and_the_people_not_the_deployment() -> None:
+    """The emulator and the load generator's CPU is shown, never counted in what a deployment needs."""
+    without = phase("gateway", 300, 30.0, 0.9, a=15.0, b=15.0, actions=6.0, pg=6.0, gateway=6.0)
+    heavy_bench = phase("gateway", 300, 30.0, 0.9, a=15.0, b=15.0, actions=6.0, pg=6.0, gateway=6.0,
+                        bench=30.0)
+    assert heavy_bench.deployed_ms == pytest.approx(without.deployed_ms) == pytest.approx(160)
+    assert "**6.9 cores**" in capacity_paragraph(heavy_bench)
+    assert "load generator: 100 ms) is not counted" in capacity_paragraph(heavy_bench)
 
 
 def test_a_second_replica_on_full_cores_is_explained_as_competing_for_them() -> None:
