@@ -182,25 +182,37 @@ def _digest(root: Path = NLU) -> str:
     return digest.hexdigest()[:16]
 
 
-@cache
+_loaded: LanguageClassifier | None = None
+
+
 def _classifier() -> LanguageClassifier:
-    """Fitted from nlu/ once, then loaded from var/ by every later process (same lines, same file)."""
+    """Fitted from nlu/ once, then loaded from models/ by every later process (same lines, same
+    file); loaded once per process, however many threads ask for it while it loads."""
+    global _loaded
+    if _loaded is not None:
+        return _loaded
+    with _lock:
+        if _loaded is None:  # another thread may have loaded it while this one waited
+            _loaded = _load_or_fit()
+        return _loaded
+
+
+def _load_or_fit() -> LanguageClassifier:
     import joblib
 
-    with _lock:
-        digest = _digest()
-        path = MODELS / f"language-id-{digest}.joblib"
-        if path.exists():
-            try:
-                return LanguageClassifier(joblib.load(path))
-            except Exception:  # a damaged cache is fitted again
-                logger.warning("language classifier cache unreadable; fitting it again")
-        classifier = LanguageClassifier.fit(training_lines())
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("language-id-*.joblib"):
-            old.unlink(missing_ok=True)
-        joblib.dump(classifier._model, path)
-        return classifier
+    digest = _digest()
+    path = MODELS / f"language-id-{digest}.joblib"
+    if path.exists():
+        try:
+            return LanguageClassifier(joblib.load(path))
+        except Exception:  # a damaged cache is fitted again
+            logger.warning("language classifier cache unreadable; fitting it again")
+    classifier = LanguageClassifier.fit(training_lines())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for old in path.parent.glob("language-id-*.joblib"):
+        old.unlink(missing_ok=True)
+    joblib.dump(classifier._model, path)
+    return classifier
 
 
 def ready() -> None:
@@ -210,7 +222,7 @@ def ready() -> None:
 
 def loaded() -> bool:
     """The classifier is in memory: `identify` takes about a millisecond, nothing to wait for."""
-    return _classifier.cache_info().currsize > 0
+    return _loaded is not None
 
 
 def warm_up() -> None:
