@@ -57,11 +57,7 @@ class Contacts:
         `language` with `chosen`: the person picked it; without: it follows what they write, and
         never overrides a language they picked."""
         with self._sessions.begin() as session:
-            contact = session.get(Contact, pseudonym)
-            if contact is None:
-                contact = Contact(pseudonym=pseudonym, first_seen=now())
-                session.add(contact)
-            contact.last_seen = now()
+            contact = _seen_now(session, pseudonym)
             if language and (chosen or not contact.language_chosen):
                 contact.language = language
                 contact.language_chosen = bool(chosen or contact.language_chosen)
@@ -75,11 +71,7 @@ class Contacts:
         """The person wrote: record it (for retention) and return their language state, in one
         round trip (a turn's first read, before the language of the text is looked at)."""
         with self._sessions.begin() as session:
-            contact = session.get(Contact, pseudonym)
-            if contact is None:
-                contact = Contact(pseudonym=pseudonym, first_seen=now())
-                session.add(contact)
-            contact.last_seen = now()
+            contact = _seen_now(session, pseudonym)
             return LanguageState(contact.language, bool(contact.language_chosen), contact.other_language)
 
     @in_thread
@@ -97,3 +89,13 @@ class Contacts:
         with self._sessions() as session:
             at = aware(session.scalar(select(Contact.danger_at).where(Contact.pseudonym == pseudonym)))
             return at is not None and now() - at <= window
+
+
+def _seen_now(session: Session, pseudonym: str) -> Contact:
+    """The person's contact (made on their first message), seen now."""
+    contact = session.get(Contact, pseudonym)
+    if contact is None:
+        contact = Contact(pseudonym=pseudonym, first_seen=now())
+        session.add(contact)
+    contact.last_seen = now()
+    return contact
