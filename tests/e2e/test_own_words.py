@@ -41,9 +41,10 @@ async def test_a_described_situation_is_answered_with_its_right(gateway, emulato
     user, _ = await open_chat(emulator, language)
     answer = await send_and_wait(emulator, user, situation, timeout=60)
     accepted = (benefit,) if isinstance(benefit, str) else benefit
-    # What the right is, or, for "what do I do?", how to get it: either answer is about the right.
+    # What the right is, who can have it, or, for "what do I do?", how to get it: each is about the right.
     answers = [summary_of(b, language) for b in accepted] + [
-        render("utter_benefit_how_to_apply", language, {"benefit": b}).text.split("\n")[0] for b in accepted]
+        render(response, language, {"benefit": b}).text.split("\n")[0] for b in accepted
+        for response in ("utter_benefit_eligibility", "utter_benefit_how_to_apply")]
     assert any(answer["text"].startswith(expected) for expected in answers), answer["text"]
 
 
