@@ -12,6 +12,7 @@ flowchart LR
   G -- yes --> Q[ask back: the best guesses as buttons, and a person]
   G -- no --> F{right in focus?}
   F -- yes, a follow-up: how to apply, and for a couple... --> A
+  F -- yes, but a longer "what help is there?" --> Q
   F -- no --> W[ask which right / offer the estimate]
 ```
 A right in focus is reused only when the message brings no right of its own, so a new need
@@ -35,6 +36,9 @@ logger = logging.getLogger(__name__)
 # not about a right at all.
 GUESS_FLOOR = 0.15
 MAX_GUESSES = 3
+# "et pour un couple ?", "c'est combien ?": a question this short with no right of its own follows
+# up on the right in focus; a longer one asking what help there is describes a need of its own.
+FOLLOW_UP_WORDS = 5
 
 
 def message_rights(tracker: Tracker) -> list[str]:
@@ -80,6 +84,11 @@ def focus_before_message(tracker: Tracker) -> str | None:
     return None
 
 
+def reads_as_new_need(tracker: Tracker) -> bool:
+    """The message says more than a follow-up does (see FOLLOW_UP_WORDS)."""
+    return len(str(tracker.latest_message.get("text") or "").split()) > FOLLOW_UP_WORDS
+
+
 def ask_back(dispatcher: CollectingDispatcher, guesses: list[str]) -> list[EventType]:
     """One short question with the best guesses as buttons (and a person)."""
     # Counted (never the words) so the organisation knows how often the bot is unsure.
@@ -101,6 +110,8 @@ class _BenefitAnswer:
 
     response_name = ""
     no_benefit_response = "utter_ask_which_benefit"
+    # "What help is there?" can be a new need; "how do I apply?", "am I eligible?" follow up.
+    asks_what_help = False
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -111,6 +122,10 @@ class _BenefitAnswer:
             in_focus = right_in_focus(tracker)
             if guesses and (about_another_need(tracker) or in_focus is None):
                 return ask_back(dispatcher, guesses)
+            if in_focus is not None and self.asks_what_help and reads_as_new_need(tracker):
+                # "I lost my job last month, what help is there?" after a health question: the
+                # previous right is offered beside the guesses, never answered as if it were asked.
+                return ask_back(dispatcher, list(dict.fromkeys([*guesses, in_focus]))[:MAX_GUESSES])
             if in_focus is not None:
                 rights = [in_focus]
         if not rights:
@@ -125,6 +140,7 @@ class ActionAnswerBenefit(_BenefitAnswer, Action):
     """What the right is, how much, and buttons for the next step."""
 
     response_name = "utter_benefit_summary"
+    asks_what_help = True
 
     def name(self) -> str:
         return "action_answer_benefit"

@@ -137,6 +137,19 @@ async def test_follow_up_keeps_the_right_in_focus_despite_weak_guesses():
     assert [(m["response"], m["benefit"]) for m in messages] == [("utter_benefit_how_to_apply", "rsa")]
 
 
+async def test_a_new_need_after_another_right_is_asked_back_not_answered_with_that_right():
+    """Seen in a conversation: after PUMa, "I lost my job last month, what help do I have" (the
+    model unsure, ARE its weak guess) was answered with PUMa. The previous right is offered instead."""
+    lost_job = tracker("am pierdut serviciul luna trecuta, ce ajutor am", slots={"benefit": "puma"},
+                       guesses=[("are", 0.16)], none=0.6)
+    messages, events = await run(ActionAnswerBenefit(), lost_job)
+    assert [(m["response"], m["candidates"]) for m in messages] == [("utter_ask_clarify", ["are", "puma"])]
+    assert events == []
+    short = tracker("c'est combien ?", slots={"benefit": "puma"}, none=0.6)
+    messages, _ = await run(ActionAnswerBenefit(), short)
+    assert [(m["response"], m["benefit"]) for m in messages] == [("utter_benefit_summary", "puma")]
+
+
 async def test_follow_up_finds_the_right_in_focus_even_if_the_slot_was_spoilt():
     t = tracker("how do I apply", intent="how_to_apply", slots={"benefit": "apply"}, none=0.9)
     t.events = [{"event": "slot", "name": "benefit", "value": "ame"},
