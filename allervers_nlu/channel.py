@@ -4,8 +4,7 @@ Rasa's `--auth-token` guards only its HTTP API (`/model/parse`, `/conversations/
 channels stay open to anyone who reaches the port. This channel is Rasa's REST channel
 (`/webhooks/rest/webhook`, the same request and reply) that answers 401 unless the request
 carries `?token=` equal to RASA_AUTH_TOKEN (the token `rasa run --auth-token` was given, see
-`serve.py`). Unlike Rasa's, it never logs a message's text when handling it fails, and a turn the
-load balancer retries on another replica is answered once (`answered.py`).
+`serve.py`). Unlike Rasa's, it never logs a message's text when handling it fails.
 
 Used from credentials.yml; runs inside `.venv-rasa`.
 """
@@ -25,8 +24,6 @@ from rasa.shared.exceptions import RasaException
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-
-from allervers_nlu.answered import AnsweredTurns, handle_once, message_id_of
 
 logger = logging.getLogger(__name__)
 TOKEN_VARIABLE = "RASA_AUTH_TOKEN"
@@ -64,18 +61,11 @@ class TokenRestInput(RestInput):
             if not self.authorised(request):
                 return response.json({"status": "failure", "reason": "NotAuthenticated"}, status=401)
             collector = CollectingOutputChannel()
-            message_id = message_id_of(request.json)
-            message = UserMessage(
-                self._extract_message(request), collector, await self._extract_sender(request),
-                input_channel=self._extract_input_channel(request),
-                metadata=self.get_metadata(request), message_id=message_id)
-            agent = request.app.ctx.agent
-            turns = AnsweredTurns.of(agent.lock_store) if message_id else None
             try:
-                if turns is None:
-                    await on_new_message(message)
-                else:  # behind a load balancer: a retried turn is answered once (`answered.py`)
-                    await handle_once(agent, turns, message, collector)
+                await on_new_message(UserMessage(
+                    self._extract_message(request), collector, await self._extract_sender(request),
+                    input_channel=self._extract_input_channel(request),
+                    metadata=self.get_metadata(request)))
             except CancelledError:
                 logger.error("rest turn timed out")
             except Exception as error:  # as Rasa's channel: the reply says what was collected

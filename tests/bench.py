@@ -23,7 +23,6 @@ import platform
 import random
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 import httpx
@@ -119,8 +118,7 @@ async def rasa_open_loop(rasa_url: str, token: str, chats: int, rate: float, dur
             try:
                 # The body the gateway sends (bot/gateway/core/rasa_client.py): the same work in Rasa.
                 response = await client.post("/webhooks/rest/webhook", json={
-                    "sender": f"bench-direct-{index}", "message": text, "metadata": {"language": "fr"},
-                    "message_id": uuid.uuid4().hex})
+                    "sender": f"bench-direct-{index}", "message": text, "metadata": {"language": "fr"}})
                 response.raise_for_status()
                 latencies[kind].append(time.perf_counter() - started)
             finally:

@@ -23,7 +23,6 @@ import os
 import random
 import tempfile
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,7 +151,7 @@ async def closed_loop(url: str, token: str, chats: int, duration: float,
             while time.perf_counter() < deadline:
                 reply = await client.post("/webhooks/rest/webhook", json={
                     "sender": f"{prefix}-{number}", "message": rng.choice(texts),
-                    "metadata": {"language": "en"}, "message_id": uuid.uuid4().hex})
+                    "metadata": {"language": "en"}})
                 reply.raise_for_status()
                 if reply.json():
                     done += 1

@@ -141,24 +141,6 @@ async def test_two_turns_at_once_on_two_replicas_are_serialised(scaled: ScaledSt
         assert rest[1::2] == ["B", "B"], marks  # each message followed by a reply, none interleaved
 
 
-async def test_a_retried_turn_is_answered_once_by_the_other_replica(scaled: ScaledStack) -> None:
-    """nginx retries a POST on the other replica when the first fails before answering. The turn
-    sent again with its message id (what nginx's retry carries) gets the first answer back and
-    runs nothing: the tracker holds the person's message once. A new message id is a new turn."""
-    first, second = scaled.rasa_ports
-    sender = "scale-retried"
-    async with httpx.AsyncClient() as client:
-        await turn(client, scaled.rasa_url, scaled.rasa_token, sender, "bonjour")
-        answer = await turn(client, f"http://127.0.0.1:{first}", scaled.rasa_token, sender, RSA_QUESTION,
-                            message_id="retried-turn-0001")
-        again = await turn(client, f"http://127.0.0.1:{second}", scaled.rasa_token, sender, RSA_QUESTION,
-                           message_id="retried-turn-0001")
-        assert again == answer and answer
-        assert user_and_bot(tracker_events(scaled, sender)) == ["U:bonjour", "B", f"U:{RSA_QUESTION}", "B"]
-        await turn(client, f"http://127.0.0.1:{second}", scaled.rasa_token, sender, RSA_QUESTION)
-    assert user_and_bot(tracker_events(scaled, sender)).count(f"U:{RSA_QUESTION}") == 2
-
-
 async def test_replica_killed_under_load_loses_no_turn(scaled: ScaledStack) -> None:
     """20 conversations x 4 turns at ~8 turns/s through nginx; one replica is SIGKILLed after a
     third of them: every turn is answered and every tracker is complete."""
@@ -213,9 +195,8 @@ async def test_replica_killed_under_load_loses_no_turn(scaled: ScaledStack) -> N
     for number in range(LOAD_CONVERSATIONS):
         marks = user_and_bot(tracker_events(scaled, f"scale-load-{number}"))
         pairs = [marks[i:i + 2] for i in range(0, len(marks), 2)]
-        # A turn the killed replica had saved before nginx got its answer is answered again from
-        # what it kept in Redis (allervers_nlu/answered.py), not run twice; only a kill in the
-        # instant between saving the tracker and keeping the answer would leave it doubled.
+        # A turn the killed replica had saved before nginx got its answer runs again on the
+        # other one (at least once, never lost): the same message and a reply, twice in a row.
         once = [pair for i, pair in enumerate(pairs) if i == 0 or pair != pairs[i - 1]]
         doubled += len(pairs) - len(once)
         if once != expected:
@@ -237,7 +218,6 @@ async def test_replica_killed_under_load_loses_no_turn(scaled: ScaledStack) -> N
     assert not failures, failures
     assert len(latencies) == total
     assert not incomplete, incomplete
-    assert doubled <= 1, f"{doubled} turns ran twice"
 
 
 def test_nginx_logs_hold_no_token_and_no_message(scaled: ScaledStack) -> None:

@@ -7,7 +7,6 @@ stays at WARNING (`bot/cli.py`), so the token never reaches a log.
 from __future__ import annotations
 
 import logging
-import uuid
 from typing import Any
 
 import httpx
@@ -34,15 +33,12 @@ class RasaClient:
         seconds if given, else the client's).
 
         The person's language travels as message metadata on every turn, so the NLG server
-        renders in it even for a brand-new conversation or after Rasa lost its tracker. The turn's
-        `message_id` lets a Rasa replica answer a load balancer's retry of it once
-        (allervers_nlu/answered.py).
+        renders in it even for a brand-new conversation or after Rasa lost its tracker.
         """
         try:
             response = await self._http.post(
                 "/webhooks/rest/webhook",
-                json={"sender": sender, "message": text, "metadata": {"language": language},
-                      "message_id": uuid.uuid4().hex},
+                json={"sender": sender, "message": text, "metadata": {"language": language}},
                 timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else timeout,
             )
             response.raise_for_status()
