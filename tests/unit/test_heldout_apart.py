@@ -8,32 +8,18 @@ a line copied with another capital or without its accents is caught too.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 
+from bot.language_id import training_lines
+from tests.crosslingual_eval import CROSSLINGUAL
 from tests.nlu_eval import ANNOTATION, HELDOUT_DIR, REAL_DIR, SITUATIONS_DIR, _fold, load_labelled
 
-ROOT = Path(__file__).resolve().parents[2]
-CROSSLINGUAL = ROOT / "tests" / "nlu_crosslingual.yml"
 PUNCTUATION = re.compile(r"[^\w ]+")
 
 
 def _key(text: str) -> str:
     return " ".join(PUNCTUATION.sub(" ", _fold(text)).split())
-
-
-def training_lines() -> set[str]:
-    lines: set[str] = set()
-    for path in sorted((ROOT / "nlu").rglob("*.yml")):
-        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
-            if "intent" not in block:
-                continue
-            for line in str(block.get("examples") or "").splitlines():
-                line = line.strip()
-                if line.startswith("- "):
-                    lines.add(_key(ANNOTATION.sub(lambda m: m["text"], line[2:])))
-    return lines
 
 
 def held_out_sentences() -> list[tuple[str, str]]:
@@ -51,7 +37,7 @@ def held_out_sentences() -> list[tuple[str, str]]:
 
 
 def test_no_held_out_sentence_is_a_training_line():
-    train = training_lines()
+    train = {_key(line) for lines in training_lines().values() for line in lines}
     held = held_out_sentences()
     assert len(held) > 2000 and len(train) > 10000
     # Very short lines ("merci", "oui", "RSA") are the same words anyone would type: not a leak.
