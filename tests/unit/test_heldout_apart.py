@@ -13,7 +13,7 @@ import yaml
 
 from bot.language_id import training_lines
 from tests.crosslingual_eval import CROSSLINGUAL
-from tests.nlu_eval import ANNOTATION, HELDOUT_DIR, REAL_DIR, SITUATIONS_DIR, _fold, load_labelled
+from tests.nlu_eval import HELDOUT_DIR, REAL_DIR, SITUATIONS_DIR, _fold, load_examples, load_labelled
 
 PUNCTUATION = re.compile(r"[^\w ]+")
 
@@ -26,11 +26,7 @@ def held_out_sentences() -> list[tuple[str, str]]:
     found = [(f"{d.name}/{p.name}", e.text) for d in (REAL_DIR, SITUATIONS_DIR)
              for p in sorted(d.glob("*.yml")) for e in load_labelled(p)]
     for path in sorted(HELDOUT_DIR.glob("*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            for line in str(block.get("examples") or "").splitlines():
-                if line.strip().startswith("- "):
-                    found.append((f"nlu_heldout/{path.name}", ANNOTATION.sub(lambda m: m["text"],
-                                                                             line.strip()[2:])))
+        found += [(f"nlu_heldout/{path.name}", e.text) for e in load_examples(path.stem)]
     for item in yaml.safe_load(CROSSLINGUAL.read_text(encoding="utf-8"))["items"]:
         found += [(f"nlu_crosslingual/{lang}", text) for lang, text in item["texts"].items()]
     return found
