@@ -47,7 +47,11 @@ SITUATION_FLOORS = {"fr": 0.84, "en": 0.85, "ar": 0.69}
 # When the question names the right (its name or a synonym, however spelt), across the real
 # questions and the situations of a language (78 lines in en, 13 in ar: one miss in ar is 0.077).
 NAMED_FLOOR = 0.92
-PARAPHRASE_FLOORS = {"fr": 0.85, "en": 0.79, "ar": 0.83}
+# Fourth round (2026-12-07, fr/en/ar data unchanged, retrained with the seven others' new lines): real
+# fr 363/428 (0.848), en 113/142 (0.796), ar 21/39; situations fr 0.877, en 0.904, ar 0.720;
+# paraphrase intent fr 0.864, en 0.800, ar 0.850 (English: how-to, eligibility and emergency
+# paraphrases answered as ask_benefit). Paraphrase floors 0.02-0.03 below: a retrain's noise.
+PARAPHRASE_FLOORS = {"fr": 0.84, "en": 0.77, "ar": 0.82}
 PARAPHRASE_BENEFIT_FLOORS = {"fr": 0.85, "en": 0.85, "ar": 0.80}
 
 

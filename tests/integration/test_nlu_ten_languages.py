@@ -1,6 +1,6 @@
 """NLU accuracy in the seven languages added with the languages issue, and the cross-lingual set.
 
-Real questions in these languages are few in public sources (11 to 34 a language), so the floor is
+Real questions in these languages are few in public sources (22 to 54 a language), so the floor is
 on the real questions and the described situations together (120 to 145 lines a language), all
 written apart from the training data (tests/nlu_real, tests/nlu_situations; the writers never saw
 nlu/). The issue's target is 0.85 in every language (TARGET); FLOORS holds what the model measured,
@@ -29,12 +29,21 @@ TARGET = 0.85
 # other countries' own benefits): es 115/135 (0.852), pt 115/134 (0.858), ro 108/165 (0.655: the 20
 # new Romanian questions, about Romania's own allowances, all missed), ru 130/158 (0.823), uk 119/157
 # (0.758), fa 98/154 (0.636), ps 105/154 (0.682). es and pt, unchanged data, moved 3 lines (retrain).
-FLOORS = {"es": 0.82, "pt": 0.83, "ro": 0.62, "ru": 0.80, "uk": 0.73, "fa": 0.61, "ps": 0.65}
+# Fourth round (2026-12-07: how_to_apply and check_eligibility grown for every right in es, pt, ro,
+# ru, uk, fa, ps, 3-5 times smaller than French before; measured on a model trained from exactly the
+# committed data): es 118/135 (0.874), pt 117/134 (0.873), ro 118/165 (0.715), ru 130/158 (0.823),
+# uk 118/157 (0.752), fa 98/154 (0.636), ps 103/154 (0.669). A fresh training (CI) is not bit-for-bit
+# the same model: the previous stop's floors, set on a model trained before 19 lines were removed,
+# failed by 2-4 paraphrases in CI. The floors sit 0.03 (four or five lines) below the measurement.
+FLOORS = {"es": 0.84, "pt": 0.84, "ro": 0.68, "ru": 0.79, "uk": 0.72, "fa": 0.60, "ps": 0.63}
 # Paraphrase intent accuracy, measured: es 0.773, pt 0.912, ro 0.752, ru 0.807, uk 0.785, fa 0.878,
 # ps 0.797; second round: es 0.812, pt 0.883, ro 0.782, ru 0.844, uk 0.829, fa 0.878, ps 0.831.
 # Third round: es 0.773 (unchanged data: retrain noise), pt 0.888, ro 0.816, ru 0.858, uk 0.849,
 # fa 0.868, ps 0.850.
-PARAPHRASE_FLOORS = {"es": 0.75, "pt": 0.86, "ro": 0.79, "ru": 0.83, "uk": 0.82, "fa": 0.84, "ps": 0.82}
+# Fourth round: es 0.836, pt 0.907, ro 0.820, ru 0.896, uk 0.863, fa 0.893, ps 0.826 (what is still
+# missed is mostly "how do I apply" and "am I entitled" answered as the right's summary, ask_benefit,
+# whose buttons lead to both; and emergency paraphrases, which the danger screen answers first).
+PARAPHRASE_FLOORS = {"es": 0.80, "pt": 0.87, "ro": 0.79, "ru": 0.86, "uk": 0.83, "fa": 0.86, "ps": 0.79}
 # The same 30 situations in ten languages, measured: all ten right on 11 of 30; per language fr 0.90,
 # en 0.97, ar 0.97, es 0.97, pt 0.97, ro 0.73, ru 0.97, uk 0.80, fa 0.67, ps 0.63 (one item is 0.033).
 # Second round: all ten right on 10 of 30; fr 0.93, en 0.97, ar 0.93, es 0.97, pt 0.97, ro 0.67,
@@ -42,6 +51,8 @@ PARAPHRASE_FLOORS = {"es": 0.75, "pt": 0.86, "ro": 0.79, "ru": 0.83, "uk": 0.82,
 # Floors two items below (a retrain on 2 cores moves an item or two of 30).
 # Third round: all ten right on 12 of 30; fr 0.93, en 0.97, ar 0.97, es 0.97, pt 0.97, ro 0.73,
 # ru 0.93, uk 0.83, fa 0.70, ps 0.67.
+# Fourth round: all ten right on 11 of 30; fr 0.93, en 0.97, ar 0.93, es 0.97, pt 0.97, ro 0.73,
+# ru 0.93, uk 0.80, fa 0.70, ps 0.67.
 CROSS_LANGUAGE_FLOORS = {"fr": 0.86, "en": 0.90, "ar": 0.90, "es": 0.90, "pt": 0.90, "ro": 0.66,
                          "ru": 0.86, "uk": 0.76, "fa": 0.63, "ps": 0.60}
 CROSS_ALL_AGREE = 9
