@@ -35,7 +35,10 @@ TARGET = 0.85
 # uk 118/157 (0.752), fa 98/154 (0.636), ps 103/154 (0.669). A fresh training (CI) is not bit-for-bit
 # the same model: the previous stop's floors, set on a model trained before 19 lines were removed,
 # failed by 2-4 paraphrases in CI. The floors sit 0.03 (four or five lines) below the measurement.
-FLOORS = {"es": 0.84, "pt": 0.84, "ro": 0.68, "ru": 0.79, "uk": 0.72, "fa": 0.60, "ps": 0.63}
+# Fifth round (same day: ~30 short how-to and ~12 eligibility follow-ups with no right named in all
+# ten languages, "which site", "and the papers", "and me?"): es 118/135 (0.874), pt 117/134 (0.873),
+# ro 119/165 (0.721), ru 132/158 (0.835), uk 125/157 (0.796), fa 104/154 (0.675), ps 99/154 (0.643).
+FLOORS = {"es": 0.84, "pt": 0.84, "ro": 0.69, "ru": 0.80, "uk": 0.76, "fa": 0.64, "ps": 0.61}
 # Paraphrase intent accuracy, measured: es 0.773, pt 0.912, ro 0.752, ru 0.807, uk 0.785, fa 0.878,
 # ps 0.797; second round: es 0.812, pt 0.883, ro 0.782, ru 0.844, uk 0.829, fa 0.878, ps 0.831.
 # Third round: es 0.773 (unchanged data: retrain noise), pt 0.888, ro 0.816, ru 0.858, uk 0.849,
@@ -43,7 +46,8 @@ FLOORS = {"es": 0.84, "pt": 0.84, "ro": 0.68, "ru": 0.79, "uk": 0.72, "fa": 0.60
 # Fourth round: es 0.836, pt 0.907, ro 0.820, ru 0.896, uk 0.863, fa 0.893, ps 0.826 (what is still
 # missed is mostly "how do I apply" and "am I entitled" answered as the right's summary, ask_benefit,
 # whose buttons lead to both; and emergency paraphrases, which the danger screen answers first).
-PARAPHRASE_FLOORS = {"es": 0.80, "pt": 0.87, "ro": 0.79, "ru": 0.86, "uk": 0.83, "fa": 0.86, "ps": 0.79}
+# Fifth round: es 0.826, pt 0.917, ro 0.869, ru 0.887, uk 0.863, fa 0.917, ps 0.860.
+PARAPHRASE_FLOORS = {"es": 0.79, "pt": 0.88, "ro": 0.83, "ru": 0.85, "uk": 0.83, "fa": 0.88, "ps": 0.83}
 # The same 30 situations in ten languages, measured: all ten right on 11 of 30; per language fr 0.90,
 # en 0.97, ar 0.97, es 0.97, pt 0.97, ro 0.73, ru 0.97, uk 0.80, fa 0.67, ps 0.63 (one item is 0.033).
 # Second round: all ten right on 10 of 30; fr 0.93, en 0.97, ar 0.93, es 0.97, pt 0.97, ro 0.67,
@@ -53,6 +57,7 @@ PARAPHRASE_FLOORS = {"es": 0.80, "pt": 0.87, "ro": 0.79, "ru": 0.86, "uk": 0.83,
 # ru 0.93, uk 0.83, fa 0.70, ps 0.67.
 # Fourth round: all ten right on 11 of 30; fr 0.93, en 0.97, ar 0.93, es 0.97, pt 0.97, ro 0.73,
 # ru 0.93, uk 0.80, fa 0.70, ps 0.67.
+# Fifth round: the same (11 of 30, the same per-language figures).
 CROSS_LANGUAGE_FLOORS = {"fr": 0.86, "en": 0.90, "ar": 0.90, "es": 0.90, "pt": 0.90, "ro": 0.66,
                          "ru": 0.86, "uk": 0.76, "fa": 0.63, "ps": 0.60}
 CROSS_ALL_AGREE = 9
