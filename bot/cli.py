@@ -109,9 +109,14 @@ def cmd_run(settings: Settings, console: bool) -> int:
 def serve(settings: Settings, console: bool) -> None:
     """Telegram (webhook with TELEGRAM_WEBHOOK_URL, else long polling), or the console chat."""
     if settings.telegram_bot_token and not console:
+        import uvloop
+
         from bot.gateway.telegram.app import ALLOWED_UPDATES, build_application
 
         application = build_application(settings)
+        # libuv's event loop: less CPU per socket event than asyncio's own (the gateway's turn is
+        # mostly HTTP calls); PTB creates its loop from this policy.
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
         if settings.telegram_webhook_url:
             from bot.gateway.telegram.webhook import webhook_options
 
