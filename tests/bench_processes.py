@@ -32,7 +32,7 @@ STARTUP_SECONDS = 120
 def gateway_environment(settings: Settings, emulator: BotApiEmulator) -> dict[str, str]:
     """`allervers run`'s environment: `settings` (database, Rasa, secret), Telegram = the emulator."""
     environment = {
-        "PATH": os.environ.get("PATH", ""), **{k: v for k, v in os.environ.items() if k.startswith("EXP_")},
+        "PATH": os.environ.get("PATH", ""),
         "SECRET_KEY": settings.secret_key.get(),
         "ALLERVERS_VAR_DIR": str(settings.var_dir / "gateway"),
         "DATABASE_URL": settings.database_url,
