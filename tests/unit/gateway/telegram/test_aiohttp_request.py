@@ -37,7 +37,7 @@ async def test_a_message_and_a_file_reach_telegram_and_errors_keep_their_descrip
             assert sent.caption == "affiche" and sent.document.file_name == "affiche.png"
             assert emulator.files[sent.document.file_id].data == png
             emulator.fail_next("sendMessage", status=400, description="Bad Request: chat not found")
-            with pytest.raises(BadRequest, match="(?i)chat not found"):
+            with pytest.raises(BadRequest, match=r"(?i)chat not found"):
                 await bot.send_message(user["id"], "x")
 
 
