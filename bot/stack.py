@@ -22,6 +22,7 @@ import ctypes
 import ctypes.util
 import logging
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -47,7 +48,33 @@ INHERITED_PREFIXES = ("LC_", "OMP_", "MKL_", "OPENBLAS_", "TF_CPP_")
 MODELS_DIR = PROJECT_ROOT / "models"
 
 
+EPHEMERAL_RANGE = Path("/proc/sys/net/ipv4/ip_local_port_range")
+_handed_out: set[int] = set()
+
+
 def free_port() -> int:
+    """A loopback port free now, below the kernel's ephemeral range.
+
+    A port from `bind(0)` comes from the range outgoing connections use, so between this choice and
+    the server's own bind a client connection (a PostgreSQL backend's, a load generator's) can take
+    it: seen in `make bench` as "port … (action server) is already in use by pid … (postgres)".
+    Ports below that range are never given to outgoing connections.
+    """
+    try:
+        start = int(EPHEMERAL_RANGE.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        start = 32768
+    for _ in range(500):
+        port = random.randrange(max(1024, start // 2), start)
+        if port in _handed_out:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _handed_out.add(port)
+        return port
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
