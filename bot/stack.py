@@ -52,6 +52,14 @@ EPHEMERAL_RANGE = Path("/proc/sys/net/ipv4/ip_local_port_range")
 _handed_out: set[int] = set()
 
 
+def ephemeral_start() -> int:
+    """The first port the kernel gives outgoing connections (Linux's default where unreadable)."""
+    try:
+        return int(EPHEMERAL_RANGE.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_port() -> int:
     """A loopback port free now, below the kernel's ephemeral range.
 
@@ -60,10 +68,7 @@ def free_port() -> int:
     it: seen in `make bench` as "port … (action server) is already in use by pid … (postgres)".
     Ports below that range are never given to outgoing connections.
     """
-    try:
-        start = int(EPHEMERAL_RANGE.read_text().split()[0])
-    except (OSError, ValueError, IndexError):
-        start = 32768
+    start = ephemeral_start()
     for _ in range(500):
         port = random.randrange(max(1024, start // 2), start)
         if port in _handed_out:

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from bot.config import PROJECT_ROOT, Settings
-from bot.stack import EPHEMERAL_RANGE, PortInUseError, Stack, free_port
+from bot.stack import PortInUseError, Stack, ephemeral_start, free_port
 
 # A "gateway" that starts one child the way the stack does, prints its pid, and waits.
 GATEWAY = textwrap.dedent("""
@@ -83,7 +83,7 @@ def test_free_ports_pass_the_check(tmp_path: Path):
 def test_fresh_ports_are_never_ones_an_outgoing_connection_can_take():
     """A port an outgoing connection may be given (the kernel's ephemeral range) could be taken
     between the choice and the server's bind: fresh ports come from below it, each once."""
-    start = int(EPHEMERAL_RANGE.read_text().split()[0])
+    start = ephemeral_start()
     ports = [free_port() for _ in range(200)]
     assert all(1024 <= port < start for port in ports)
     assert len(set(ports)) == len(ports)

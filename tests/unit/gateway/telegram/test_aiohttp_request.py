@@ -7,13 +7,12 @@ description, and a file goes through byte for byte.
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 from telegram import Bot
 from telegram.error import BadRequest, NetworkError, TimedOut
 
 from bot.gateway.telegram.aiohttp_request import AiohttpRequest
+from bot.stack import free_port
 from tests.e2e.botapi_emulator import BotApiEmulator
 from tests.e2e.botapi_emulator.builders import make_user
 
@@ -49,9 +48,7 @@ async def test_a_stalled_call_times_out_and_a_refused_one_hides_the_token():
             emulator.stall_next("sendMessage", seconds=3)
             with pytest.raises(TimedOut):
                 await bot.send_message(user["id"], "x")
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        port = free.getsockname()[1]
+    port = free_port()  # nothing listens there
     request = AiohttpRequest(1)
     await request.initialize()
     try:
