@@ -148,7 +148,18 @@ class LanguageClassifier:
     """Character n-grams (1-4, within words) and a logistic regression over the ten languages."""
 
     def __init__(self, model: Any) -> None:
+        import numpy as np
+        from scipy.special import expit
+
         self._model = model
+        self._expit = expit
+        # predict_proba for one text, without the pipeline's checks and the copy of the weights
+        # they make on each call (2 of its 3 ms): the same numbers, as SGDClassifier computes them.
+        vectorizer, regression = model.steps[0][1], model.steps[-1][1]
+        self._vectorize = vectorizer.transform
+        self._weights = np.ascontiguousarray(regression.coef_.T)
+        self._intercept = regression.intercept_
+        self._languages = [str(language) for language in regression.classes_]
 
     @classmethod
     def fit(cls, lines: dict[str, list[str]]) -> LanguageClassifier:
@@ -166,8 +177,10 @@ class LanguageClassifier:
         return cls(model)
 
     def probabilities(self, text: str) -> dict[str, float]:
-        row = self._model.predict_proba([text])[0]
-        return {str(language): float(p) for language, p in zip(self._model.classes_, row, strict=True)}
+        """One-vs-rest logistic scores, normalised (SGDClassifier's predict_proba for log loss)."""
+        row = self._expit(self._vectorize([text]) @ self._weights + self._intercept)[0]
+        row /= row.sum()
+        return {language: float(p) for language, p in zip(self._languages, row, strict=True)}
 
 
 _lock = threading.Lock()
