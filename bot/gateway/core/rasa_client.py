@@ -1,31 +1,80 @@
 """Talk to the Rasa server: the REST channel for turns, the HTTP API for the language slot.
 
-Both ask for Rasa's auth token (`?token=` on every request). httpx logs URLs at INFO: its logger
-stays at WARNING (`bot/cli.py`), so the token never reaches a log.
+Both ask for Rasa's auth token (`?token=` on every request). The requests go through a
+`RasaTransport`: aiohttp in the gateway (`AiohttpTransport`: on the gateway alone, httpx and
+httpcore cost about a fifth of its CPU per turn, most of it in this one request), an in-memory
+Rasa in the unit tests. A transport reports a failed connection as `OSError`, a timeout as
+`asyncio.TimeoutError`, anything else of aiohttp's as `aiohttp.ClientError`; none of them, nor
+their messages (which carry the URL, so the token), leaves this module.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
-from typing import Any
+from typing import Any, Protocol
 
-import httpx
+import aiohttp
 
 logger = logging.getLogger(__name__)
+_FAILURES = (OSError, asyncio.TimeoutError, aiohttp.ClientError, ValueError)
 
 
 class RasaUnavailableError(RuntimeError):
     """Rasa or its action/NLG server failed; the person must still get an answer."""
 
 
-class RasaClient:
-    def __init__(self, base_url: str, timeout: float = 15.0,
-                 transport: httpx.AsyncBaseTransport | None = None, *, token: str = "") -> None:
-        self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport,
-                                       params={"token": token} if token else None)
+class RasaTransport(Protocol):
+    async def request(self, method: str, url: str, *, params: dict[str, str], body: Any,
+                      timeout: float) -> tuple[int, bytes]:
+        """The status and body of `method url?params` with `body` as JSON (None: no body)."""
+
+    async def aclose(self) -> None: ...
+
+
+class AiohttpTransport:
+    """One keep-alive connection pool, opened on the first request (inside the running loop)."""
+
+    def __init__(self) -> None:
+        self._session: aiohttp.ClientSession | None = None
+
+    async def request(self, method: str, url: str, *, params: dict[str, str], body: Any,
+                      timeout: float) -> tuple[int, bytes]:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar())
+        async with self._session.request(
+                method, url, params=params, timeout=aiohttp.ClientTimeout(total=timeout),
+                data=None if body is None else json.dumps(body),
+                headers=None if body is None else {"Content-Type": "application/json"}) as response:
+            return response.status, await response.read()
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        if self._session is not None:
+            await self._session.close()
+        self._session = None
+
+
+class RasaClient:
+    def __init__(self, base_url: str, timeout: float = 15.0, transport: RasaTransport | None = None, *,
+                 token: str = "") -> None:
+        self._base_url = base_url.rstrip("/")
+        self._timeout = timeout
+        self._params = {"token": token} if token else {}
+        self._transport: RasaTransport = transport or AiohttpTransport()
+
+    async def aclose(self) -> None:
+        await self._transport.aclose()
+
+    async def _json(self, method: str, path: str, *, body: Any = None, timeout: float | None = None,
+                    **params: str) -> Any:
+        """The decoded JSON answer; raises one of `_FAILURES` (a status >= 400 as `ValueError`)."""
+        status, content = await self._transport.request(
+            method, self._base_url + path, params={**params, **self._params}, body=body,
+            timeout=self._timeout if timeout is None else timeout)
+        if status >= 400:
+            raise ValueError(f"HTTP {status}")
+        return json.loads(content) if content else None
 
     async def send(self, sender: str, text: str, language: str, *,
                    timeout: float | None = None) -> list[dict[str, Any]]:
@@ -36,16 +85,12 @@ class RasaClient:
         renders in it even for a brand-new conversation or after Rasa lost its tracker.
         """
         try:
-            response = await self._http.post(
-                "/webhooks/rest/webhook",
-                json={"sender": sender, "message": text, "metadata": {"language": language}},
-                timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else timeout,
-            )
-            response.raise_for_status()
-            messages = response.json()
-        except (httpx.HTTPError, ValueError) as error:
+            messages = await self._json(
+                "POST", "/webhooks/rest/webhook", timeout=timeout,
+                body={"sender": sender, "message": text, "metadata": {"language": language}})
+        except _FAILURES as error:
             logger.warning("rasa turn failed: %s", type(error).__name__)
-            # `from None`: httpx's messages carry the URL, and so the ?token=, into any traceback.
+            # `from None`: the transport's messages may carry the URL, and so the ?token=.
             raise RasaUnavailableError(type(error).__name__) from None
         # Rasa's REST channel answers [] when an action or the NLG server fails.
         if not isinstance(messages, list) or not messages:
@@ -55,12 +100,10 @@ class RasaClient:
 
     async def _events(self, sender: str) -> list[dict[str, Any]]:
         try:
-            response = await self._http.get(f"/conversations/{sender}/tracker",
-                                            params={"include_events": "ALL"})
-            response.raise_for_status()
-            return list(response.json().get("events") or [])
-        except (httpx.HTTPError, ValueError) as error:
-            # `from None`: httpx's messages carry the URL, and so the ?token=, into any traceback.
+            tracker = await self._json("GET", f"/conversations/{sender}/tracker", include_events="ALL")
+            return list((tracker or {}).get("events") or [])
+        except (*_FAILURES, AttributeError) as error:
+            # `from None`: the transport's messages may carry the URL, and so the ?token=.
             raise RasaUnavailableError(type(error).__name__) from None
 
     async def intents_asked(self, sender: str) -> list[str]:
@@ -88,8 +131,6 @@ class RasaClient:
         is down, no turn of it can write anything either.
         """
         try:
-            response = await self._http.put(f"/conversations/{sender}/tracker/events", json=[],
-                                            timeout=timeout)
-            response.raise_for_status()
-        except httpx.HTTPError as error:
+            await self._json("PUT", f"/conversations/{sender}/tracker/events", body=[], timeout=timeout)
+        except _FAILURES as error:
             logger.warning("rasa could not be settled before an erasure: %s", type(error).__name__)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import httpx
 from sqlalchemy import Engine
 
 from bot.config import Settings
 from bot.db import create_engine_for
 from bot.db.repositories import Repositories
-from bot.gateway.core.rasa_client import RasaClient
+from bot.gateway.core.rasa_client import RasaClient, RasaTransport
 from bot.privacy.pseudonyms import Pseudonymizer
 from bot.privacy.tracker import TrackerEraser
 
@@ -24,7 +23,7 @@ class Services:
     pseudonyms: Pseudonymizer
 
     @classmethod
-    def open(cls, settings: Settings, *, rasa_transport: httpx.AsyncBaseTransport | None = None) -> Services:
+    def open(cls, settings: Settings, *, rasa_transport: RasaTransport | None = None) -> Services:
         """Everything from settings; `rasa_transport` lets the unit tests fake Rasa."""
         engine = create_engine_for(settings.database_url)
         return cls(

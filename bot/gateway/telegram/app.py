@@ -24,7 +24,6 @@ import datetime as dt
 import hashlib
 import logging
 
-import httpx
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
 from telegram.ext import (
@@ -43,6 +42,7 @@ from bot.config import Settings
 from bot.db.gateway_runs import HEARTBEAT
 from bot.gateway.core.conversation import Conversation
 from bot.gateway.core.person_locks import PersonLocks
+from bot.gateway.core.rasa_client import RasaTransport
 from bot.gateway.core.services import Services
 from bot.gateway.desk.desk import WorkerDesk
 from bot.gateway.telegram import members, person, sites, stats, workers
@@ -117,7 +117,7 @@ def register_handlers(application: Application, settings: Settings) -> None:
 
 
 def open_gateway(application: Application, settings: Settings, *,
-                 rasa_transport: httpx.AsyncBaseTransport | None = None) -> Gateway:
+                 rasa_transport: RasaTransport | None = None) -> Gateway:
     """The services, the workers' desk and the conversation core, built bottom-up: nothing is
     assigned afterwards, the core announces case events to the desk it is given."""
     services = Services.open(settings, rasa_transport=rasa_transport)
@@ -136,7 +136,7 @@ def open_gateway(application: Application, settings: Settings, *,
 
 
 def build_application(settings: Settings, *, request: BaseRequest | None = None,
-                      rasa_transport: httpx.AsyncBaseTransport | None = None) -> Application:
+                      rasa_transport: RasaTransport | None = None) -> Application:
     """The PTB Application, with its services opened in post_init and closed in post_shutdown.
 
     `request` replaces the network layer (the unit tests record calls instead of sending them);

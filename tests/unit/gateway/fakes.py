@@ -2,13 +2,14 @@
 
 - `RecordingRequest`: python-telegram-bot's network layer, answering every Bot API method the
   bot uses from canned results and recording each call; any other method fails the test.
-- `FakeRasa`: Rasa's REST channel and tracker API behind `httpx.MockTransport`, scripted per
-  message; it records what the gateway sent.
+- `FakeRasa`: Rasa's REST channel and tracker API, scripted per message, answering in memory
+  through `HandlerTransport`; it records what the gateway sent.
 """
 
 from __future__ import annotations
 
 import asyncio
+import inspect
 import itertools
 import json
 from collections.abc import Awaitable, Callable
@@ -155,11 +156,39 @@ class FakeRasa:
         await asyncio.sleep(seconds)
         return reply
 
-    def transport(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self.handler)
+    def transport(self) -> HandlerTransport:
+        return HandlerTransport(self.handler)
 
     def messages(self) -> list[str]:
         return [body["message"] for body in self.received]
+
+
+Reply = httpx.Response | Awaitable[httpx.Response]
+
+
+class HandlerTransport:
+    """A `RasaTransport` answering in memory from `handler(httpx.Request)`: an `httpx.Response`, or
+    an awaitable of one; `httpx.ConnectError` is a refused connection. The timeout is kept."""
+
+    def __init__(self, handler: Callable[[httpx.Request], Reply]) -> None:
+        self.handler = handler
+
+    async def request(self, method: str, url: str, *, params: dict[str, str], body: Any,
+                      timeout: float) -> tuple[int, bytes]:
+        request = httpx.Request(method, url, params=params, json=body)
+
+        async def answer() -> tuple[int, bytes]:
+            try:
+                reply = self.handler(request)
+            except httpx.ConnectError as error:
+                raise ConnectionRefusedError(str(error)) from None
+            if inspect.isawaitable(reply):
+                reply = await reply
+            return reply.status_code, reply.content
+        return await asyncio.wait_for(answer(), timeout)
+
+    async def aclose(self) -> None:
+        return None
 
 
 # --- Telegram updates ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from bot.gateway.core.rasa_client import RasaClient
 from bot.i18n import Translator
 from bot.nlg import render
 from bot.privacy.tracker import TrackerEraser
-from tests.unit.gateway.fakes import FakeRasa
+from tests.unit.gateway.fakes import FakeRasa, HandlerTransport
 
 PERSON = "p" * 64
 
@@ -216,7 +216,7 @@ async def test_forget_waits_for_a_turn_in_flight_which_writes_nothing_back(repos
             return reply
         return later()
 
-    client = RasaClient("http://rasa", transport=httpx.MockTransport(held_until_the_gate_opens))
+    client = RasaClient("http://rasa", transport=HandlerTransport(held_until_the_gate_opens))
     tracker = TrackerEraser(tracker_url)
     conversation = Conversation(client, repositories, tracker, RecordingEvents(), default_language="fr",
                                 retention_days=90)
