@@ -40,6 +40,11 @@ class FloodGuard:
         self._buckets: dict[str, AsyncLimiter] = {}
         self._warned: set[str] = set()
 
+    def has_room(self, key: str) -> bool:
+        """`check` would let `key`'s next message through (nothing is taken)."""
+        bucket = self._buckets.get(key)
+        return bucket is None or bucket.has_capacity()
+
     async def check(self, key: str) -> Verdict:
         """Take one message from `key`'s bucket; what to do with the message."""
         bucket = self._buckets.get(key)

@@ -73,11 +73,13 @@ async def gatekeeper(update: Update, context: AllerversContext) -> None:
 async def within_rate(update: Update, context: AllerversContext) -> bool:
     """The person's bucket has room (or the message speaks of danger: it always gets through);
     else the update is dropped, and the first one dropped in a burst asks the person to slow down."""
+    person, flood = context.person(update), context.gateway.person_flood
     message = update.message or update.edited_message  # what the person wrote (not a button's message)
-    if message is not None and detect_danger(message.text or message.caption or "") is not None:
+    # Screened here only when the bucket is empty (the turn screens every message again anyway).
+    if not flood.has_room(person) and message is not None \
+            and detect_danger(message.text or message.caption or "") is not None:
         return True
-    person = context.person(update)
-    verdict = await context.gateway.person_flood.check(person)
+    verdict = await flood.check(person)
     if verdict is Verdict.PASS:
         return True
     logger.info("flood control: an update from a person dropped")

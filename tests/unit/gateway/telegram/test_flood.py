@@ -57,6 +57,16 @@ async def test_a_burst_then_one_warning_then_silence_until_the_bucket_refills(cl
     assert await guard.check("someone else") is Verdict.PASS
 
 
+async def test_has_room_says_what_check_would_do_and_takes_nothing(clock):
+    guard = FloodGuard(burst=2, seconds_per_message=2)
+    assert guard.has_room("p") and guard.has_room("p"), "a new person has room, asked twice"
+    await guard.check("p")
+    assert guard.has_room("p")
+    await guard.check("p")
+    assert not guard.has_room("p")
+    assert await guard.check("p") is Verdict.WARN, "has_room took nothing and warned no one"
+
+
 async def test_a_flood_reaches_rasa_only_up_to_the_burst_and_is_told_once(app, telegram, rasa, gateway):
     await app.process_update(button_update(app.bot, PERSON, "lang:en"))
     for number in range(15):
