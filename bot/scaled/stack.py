@@ -19,22 +19,24 @@ from __future__ import annotations
 import dataclasses
 import logging
 import socket
-import sys
 import time
 from dataclasses import dataclass, field
 
 import httpx
 
-from bot.config import Settings
+from bot.config import PROJECT_ROOT, Settings
 from bot.db import migrate
+from bot.scaled import units
 from bot.scaled.binaries import Binaries, find_binaries
 from bot.scaled.children import Children, ServiceDidNotStart
 from bot.scaled.postgres import PrivateCluster
 from bot.scaled.services import REDIS_DB, LockStoreRedis, Nginx
-from bot.stack import RASA_PYTHON, free_port, latest_model
+from bot.stack import free_port, latest_model
 
 logger = logging.getLogger(__name__)
-ENDPOINTS = "deploy/endpoints.yml"
+RASA_MODEL = "models/allervers.tar.gz"  # what allervers-rasa@.service serves (`make train` writes it)
+RASA_UNIT, ACTIONS_UNIT = "allervers-rasa@.service", "allervers-actions@.service"
+GATEWAY_UNIT = "allervers-gateway@.service"
 TICKET_LOCK_LIFETIME = 15  # seconds a killed replica's lock holds its conversation (Rasa: 60)
 # What a gateway may read of the launcher's environment: its own settings (bot/config.py).
 GATEWAY_SETTINGS = (
@@ -168,16 +170,13 @@ class ScaledStack:
         """Action servers, Rasa replicas (loading together), nginx; each waited for."""
         for port in self.action_ports:
             self.children.check_port(port, "action server")
-            self.children.spawn(f"actions-{port}", [sys.executable, "-m", "bot.actions.server"],
-                                self.actions_env(port))
-        model = str(latest_model())
+            self.children.spawn(f"actions-{port}", *self._as_unit(ACTIONS_UNIT, port, self.actions_env(port)))
+        if not (PROJECT_ROOT / RASA_MODEL).exists():
+            latest_model()  # no model at all: its error says to run `make train`
+            raise ServiceDidNotStart(f"{RASA_UNIT} serves {RASA_MODEL}, which `make train` writes")
         for port in self.rasa_ports:
             self.children.check_port(port, "Rasa replica")
-            self.children.spawn(f"rasa-{port}", [
-                str(RASA_PYTHON), "-m", "allervers_nlu.serve", "run", "--enable-api",
-                "--credentials", "credentials.yml", "--endpoints", ENDPOINTS,
-                "--interface", "127.0.0.1", "--port", str(port), "--model", model,
-            ], self.rasa_env())
+            self.children.spawn(f"rasa-{port}", *self._as_unit(RASA_UNIT, port, self.rasa_env()))
         self.nginx.start(self.children)
         self.children.wait("nginx", self.nginx.is_ready, 30)
         for port in self.action_ports:
@@ -197,10 +196,20 @@ class ScaledStack:
             self.children.check_port(port, "gateway")
             var_dir = self.settings.var_dir / "scaled" / f"gateway-{port}"
             var_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-            self.children.spawn(f"gateway-{port}", [sys.executable, "-m", "bot.cli", "run"],
-                                self.gateway_env(port))
+            self.children.spawn(f"gateway-{port}", *self._as_unit(GATEWAY_UNIT, port, self.gateway_env(port),
+                                                                 launcher_only=GATEWAY_SETTINGS))
         for port in self.gateway_ports:
             self.children.wait(f"gateway-{port}", lambda p=port: _accepts(p), 120)  # type: ignore[misc]
+
+    @staticmethod
+    def _as_unit(unit: str, port: int, known: dict[str, str], *,
+                 launcher_only: tuple[str, ...] = ()) -> tuple[list[str], dict[str, str]]:
+        """The command and environment deploy/'s unit gives the process on `port`."""
+        try:
+            return (units.command(unit, str(port)),
+                    units.process_environment(unit, str(port), known, launcher_only=launcher_only))
+        except units.DeployMismatchError as error:
+            raise ServiceDidNotStart(str(error)) from error
 
     def start(self) -> ScaledStack:
         started = time.monotonic()
