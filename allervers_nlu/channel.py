@@ -6,6 +6,11 @@ channels stay open to anyone who reaches the port. This channel is Rasa's REST c
 carries `?token=` equal to RASA_AUTH_TOKEN (the token `rasa run --auth-token` was given, see
 `serve.py`). Unlike Rasa's, it never logs a message's text when handling it fails.
 
+A request may carry a `message_id` (the gateway sends one per message): a message whose id the
+conversation already holds is not handled again, its replies are sent as they were (`once`).
+nginx retries a turn on the other replica when the first dies; if the first had saved the turn
+before dying, the retry would otherwise run it a second time.
+
 Used from credentials.yml; runs inside `.venv-rasa`.
 """
 
@@ -20,6 +25,7 @@ from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.exceptions import RasaException
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -27,6 +33,7 @@ from sanic.response import HTTPResponse
 
 logger = logging.getLogger(__name__)
 TOKEN_VARIABLE = "RASA_AUTH_TOKEN"
+REPLY_FIELDS = ("image", "buttons", "attachment", "custom")  # CollectingOutputChannel's, after text
 
 
 class TokenRestInput(RestInput):
@@ -61,11 +68,19 @@ class TokenRestInput(RestInput):
             if not self.authorised(request):
                 return response.json({"status": "failure", "reason": "NotAuthenticated"}, status=401)
             collector = CollectingOutputChannel()
+            message_id = (request.json or {}).get("message_id")
+            message = UserMessage(
+                self._extract_message(request), collector, await self._extract_sender(request),
+                input_channel=self._extract_input_channel(request),
+                metadata=self.get_metadata(request),
+                message_id=message_id if isinstance(message_id, str) and message_id else None)
             try:
-                await on_new_message(UserMessage(
-                    self._extract_message(request), collector, await self._extract_sender(request),
-                    input_channel=self._extract_input_channel(request),
-                    metadata=self.get_metadata(request)))
+                if message.message_id is None:
+                    await on_new_message(message)
+                else:
+                    earlier = await once(request.app.ctx.agent, message)
+                    if earlier is not None:
+                        return response.json(earlier)
             except CancelledError:
                 logger.error("rest turn timed out")
             except Exception as error:  # as Rasa's channel: the reply says what was collected
@@ -73,3 +88,42 @@ class TokenRestInput(RestInput):
             return response.json(collector.messages)
 
         return webhook
+
+
+async def once(agent: Any, message: UserMessage) -> list[dict[str, Any]] | None:
+    """Handle `message` unless its conversation already holds it; then its replies as they were.
+
+    Under the conversation's lock, as Rasa's own `Agent.handle_message`: a turn that a replica
+    killed mid-answer had saved, sent again by nginx to another replica (the same body, so the
+    same `message_id`), is not run twice. None when the message was handled now (the collector
+    holds the replies)."""
+    if not agent.is_ready():
+        logger.info("no agent to handle the message")
+        return None
+    async with agent.lock_store.lock(message.sender_id):
+        tracker = await agent.tracker_store.retrieve(message.sender_id)
+        if tracker is not None:
+            earlier = replies_to(tracker.events, message.message_id, message.sender_id)
+            if earlier is not None:
+                logger.info("a message already handled: its replies sent again, not run twice")
+                return earlier
+        await agent.processor.handle_message(message)
+    return None
+
+
+def replies_to(events: Any, message_id: str, recipient: str) -> list[dict[str, Any]] | None:
+    """The bot's messages after the user message `message_id`, as the REST channel returns
+    them (CollectingOutputChannel's fields), or None if no user message has that id."""
+    replies: list[dict[str, Any]] | None = None
+    for event in events:
+        if isinstance(event, UserUttered):
+            if replies is not None:
+                break  # the next message of the person: its turn is over
+            if event.message_id == message_id:
+                replies = []
+        elif replies is not None and isinstance(event, BotUttered):
+            data = event.data or {}
+            fields = {"text": event.text, **{key: data.get(key) for key in REPLY_FIELDS}}
+            replies.append({"recipient_id": recipient,
+                            **{key: value for key, value in fields.items() if value is not None}})
+    return replies

@@ -23,6 +23,8 @@ import platform
 import random
 import tempfile
 import time
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -57,6 +59,21 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
+def arrivals(started: float, rate: float, duration: float, seed: int = 11) -> Iterator[float]:
+    """When each message of an open loop is sent: a Poisson stream of `rate` messages/s (people
+    write independently of each other, not on a metronome), the same seeded sequence in every
+    phase, so Rasa straight and Rasa behind the gateway are offered the same stream. A periodic
+    stream would hide all queueing in Rasa straight (a turn never arrives while another is
+    served) and show it behind the gateway, whose own scheduling makes the stream irregular."""
+    rng = random.Random(seed)
+    at = started
+    while True:
+        at += rng.expovariate(rate)
+        if at - started >= duration:
+            return
+        yield at
+
+
 async def gateway_open_loop(emulator: BotApiEmulator, chats: int, rate: float, duration: float):
     """Offer `rate` messages/s spread over `chats` chats; latency = inject -> first bot reply."""
     users = [make_user(language_code="fr") for _ in range(chats)]
@@ -86,10 +103,8 @@ async def gateway_open_loop(emulator: BotApiEmulator, chats: int, rate: float, d
     for values in latencies.values():
         values.clear()
     started = time.perf_counter()
-    sent = 0
     cycle = itertools.cycle(users)
-    while time.perf_counter() - started < duration:
-        target = started + sent / rate
+    for target in arrivals(started, rate, duration):
         await asyncio.sleep(max(0.0, target - time.perf_counter()))
         # Every chat waiting for its answer: wait for one to free up (never spin the event loop).
         while len(busy) >= len(users):
@@ -98,10 +113,9 @@ async def gateway_open_loop(emulator: BotApiEmulator, chats: int, rate: float, d
         user = next(u for u in cycle if u["id"] not in busy)
         kind = rng.choice(list(TURNS))
         tasks.append(asyncio.create_task(one(user, kind, rng.choice(TURNS[kind]))))
-        sent += 1
     await asyncio.gather(*tasks)
     elapsed = time.perf_counter() - started
-    return latencies, sent / elapsed
+    return latencies, len(tasks) / elapsed
 
 
 async def rasa_open_loop(rasa_url: str, token: str, chats: int, rate: float, duration: float):
@@ -118,7 +132,8 @@ async def rasa_open_loop(rasa_url: str, token: str, chats: int, rate: float, dur
             try:
                 # The body the gateway sends (bot/gateway/core/rasa_client.py): the same work in Rasa.
                 response = await client.post("/webhooks/rest/webhook", json={
-                    "sender": f"bench-direct-{index}", "message": text, "metadata": {"language": "fr"}})
+                    "sender": f"bench-direct-{index}", "message": text, "metadata": {"language": "fr"},
+                    "message_id": uuid.uuid4().hex})
                 response.raise_for_status()
                 latencies[kind].append(time.perf_counter() - started)
             finally:
@@ -131,10 +146,9 @@ async def rasa_open_loop(rasa_url: str, token: str, chats: int, rate: float, dur
             values.clear()
         tasks = []
         started = time.perf_counter()
-        sent = 0
         cycle = itertools.cycle(range(chats))
-        while time.perf_counter() - started < duration:
-            await asyncio.sleep(max(0.0, started + sent / rate - time.perf_counter()))
+        for target in arrivals(started, rate, duration):
+            await asyncio.sleep(max(0.0, target - time.perf_counter()))
             while len(busy) >= chats:
                 freed.clear()
                 await freed.wait()
@@ -142,7 +156,6 @@ async def rasa_open_loop(rasa_url: str, token: str, chats: int, rate: float, dur
             busy.add(index)
             kind = rng.choice(list(TURNS))
             tasks.append(asyncio.create_task(one(index, kind, rng.choice(TURNS[kind]))))
-            sent += 1
         await asyncio.gather(*tasks)
     return latencies
 
@@ -289,10 +302,12 @@ process holding the Bot API emulator (Telegram's side) and the load generator (t
 {nlu}
 ## Reply latency under load (open loop)
 
-Offered load: {args.rate:g} messages/s spread over {args.chats} chats for {args.duration:g} s
-(achieved {achieved:.1f}/s). Gateway latency: from the update being available to `getUpdates`
-until the bot's first `sendMessage` to that chat reaches the emulator (includes long polling,
-the danger screen, the typing action, Rasa, the action server, NLG, and the Telegram call).
+Offered load: {args.rate:g} messages/s on average, at random moments (a Poisson stream, the same
+seeded sequence in both phases: people do not write on a metronome), spread over {args.chats}
+chats for {args.duration:g} s (achieved {achieved:.1f}/s). Gateway latency: from the update being
+available to `getUpdates` until the bot's first `sendMessage` to that chat reaches the emulator
+(includes long polling, the danger screen, the typing action, Rasa, the action server, NLG, and
+the Telegram call).
 "Rasa direct": the same kinds of turns POSTed to Rasa's REST webhook at the same rate.
 
 {table(rows)}

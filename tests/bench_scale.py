@@ -328,7 +328,8 @@ as deployed), measured in the gateway column only.
 
 ### {args.rate:g} messages/s through a gateway and nginx
 
-Open loop, {args.rate:g} messages/s over {args.chats} chats for {args.duration:g} s, first straight to
+Open loop, {args.rate:g} messages/s on average (a Poisson stream, the same one in both phases) over
+{args.chats} chats for {args.duration:g} s, first straight to
 Rasa through nginx, then through a gateway (`allervers run` in a process of its own: a real PTB
 Application polling the Bot API emulator, app database on PostgreSQL, RASA_URL = nginx).
 

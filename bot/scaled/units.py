@@ -104,9 +104,10 @@ def process_environment(unit: str, instance: str, known: dict[str, str], *,
                         launcher_only: Collection[str] = ()) -> dict[str, str]:
     """The unit's environment with the stack's values in: `known` replaces the files' values;
     a variable in `launcher_only` (the gateway's optional settings: a Telegram token, the workers'
-    chat) comes only from `known`, never from the file's example."""
+    chat, a rate limit) comes only from `known`, never from the file's example, and may be one
+    the file does not show."""
     declared = unit_environment(unit, instance)
-    undocumented = sorted(set(known) - set(declared))
+    undocumented = sorted(set(known) - set(declared) - set(launcher_only))
     if undocumented:
         raise DeployMismatchError(f"{unit} and {env_file_of(unit).relative_to(PROJECT_ROOT)} do not "
                                   f"list {', '.join(undocumented)}, which the process is given")
@@ -121,4 +122,6 @@ def process_environment(unit: str, instance: str, known: dict[str, str], *,
                                       "placeholder the scaled stack has no value for")
         else:
             environment[key] = value
+    # The launcher's optional settings the file does not show (bot/config.py lists them all).
+    environment.update({key: known[key] for key in launcher_only if key in known})
     return environment

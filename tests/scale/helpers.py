@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,10 +23,11 @@ HOW_TO_APPLY = "/how_to_apply"
 
 
 async def turn(client: httpx.AsyncClient, url: str, token: str, sender: str, text: str,
-               timeout: float = 60.0) -> list[dict[str, Any]]:
-    """One REST turn as the gateway sends it; the bot's messages."""
+               timeout: float = 60.0, message_id: str | None = None) -> list[dict[str, Any]]:
+    """One REST turn as the gateway sends it (a fresh message id unless given); the bot's messages."""
     reply = await client.post(f"{url}/webhooks/rest/webhook", params={"token": token}, timeout=timeout,
-                              json={"sender": sender, "message": text, "metadata": {"language": "fr"}})
+                              json={"sender": sender, "message": text, "metadata": {"language": "fr"},
+                                    "message_id": message_id or uuid.uuid4().hex})
     reply.raise_for_status()
     return list(reply.json())
 

@@ -62,6 +62,13 @@ def test_the_files_examples_and_placeholders_never_reach_a_process(tmp_path) -> 
     assert not [key for key, value in env.items() if units.PLACEHOLDER in value]
 
 
+def test_the_launchers_optional_settings_reach_the_gateway(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    stack = scaled_stack(tmp_path, {**WEBHOOK, "RATE_LIMIT_BURST": "1000"})  # not in gateway.env
+    port = stack.gateway_ports[0]
+    _, env = stack._as_unit(GATEWAY_UNIT, port, stack.gateway_env(port), launcher_only=GATEWAY_SETTINGS)
+    assert env["RATE_LIMIT_BURST"] == "1000"
+
+
 def test_a_variable_the_files_do_not_list_stops_the_start(tmp_path) -> None:  # type: ignore[no-untyped-def]
     stack = scaled_stack(tmp_path, WEBHOOK)
     with pytest.raises(ServiceDidNotStart, match=r"deploy/env/rasa\.env do not list NEW_SETTING"):

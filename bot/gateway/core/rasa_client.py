@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import uuid
 from typing import Any, Protocol
 
 import aiohttp
@@ -82,12 +83,16 @@ class RasaClient:
         seconds if given, else the client's).
 
         The person's language travels as message metadata on every turn, so the NLG server
-        renders in it even for a brand-new conversation or after Rasa lost its tracker.
+        renders in it even for a brand-new conversation or after Rasa lost its tracker. A fresh
+        `message_id` goes with it: when nginx sends the same request to a second replica (the
+        first died), Rasa does not run a turn the first had already saved
+        (`allervers_nlu/channel.py`).
         """
         try:
             messages = await self._json(
                 "POST", "/webhooks/rest/webhook", timeout=timeout,
-                body={"sender": sender, "message": text, "metadata": {"language": language}})
+                body={"sender": sender, "message": text, "metadata": {"language": language},
+                      "message_id": uuid.uuid4().hex})
         except _FAILURES as error:
             logger.warning("rasa turn failed: %s", type(error).__name__)
             # `from None`: the transport's messages may carry the URL, and so the ?token=.

@@ -61,8 +61,11 @@ async def test_over_http_a_turn_carries_the_token_and_a_slow_rasa_is_a_clear_fai
         with pytest.raises(RasaUnavailableError) as slow:
             await client.send("someone", "slow", "fr")
         await client.aclose()
-    assert seen[0] == ("/webhooks/rest/webhook", "s3cret-token",
-                       {"sender": "someone", "message": "bonjour", "metadata": {"language": "fr"}})
+    path, token, body = seen[0]
+    assert (path, token) == ("/webhooks/rest/webhook", "s3cret-token")
+    message_ids = [sent.pop("message_id") for _, _, sent in seen]  # type: ignore[attr-defined]
+    assert body == {"sender": "someone", "message": "bonjour", "metadata": {"language": "fr"}}
+    assert len(set(message_ids)) == 2 and all(len(i) == 32 for i in message_ids), "one id per message"
     assert "s3cret" not in str(slow.value) and slow.value.__suppress_context__
 
 
