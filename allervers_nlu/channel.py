@@ -33,7 +33,6 @@ from sanic.response import HTTPResponse
 
 logger = logging.getLogger(__name__)
 TOKEN_VARIABLE = "RASA_AUTH_TOKEN"
-REPLY_FIELDS = ("image", "buttons", "attachment", "custom")  # CollectingOutputChannel's, after text
 
 
 class TokenRestInput(RestInput):
@@ -78,9 +77,7 @@ class TokenRestInput(RestInput):
                 if message.message_id is None:
                     await on_new_message(message)
                 else:
-                    earlier = await once(request.app.ctx.agent, message)
-                    if earlier is not None:
-                        return response.json(earlier)
+                    await once(request.app.ctx.agent, message)
             except CancelledError:
                 logger.error("rest turn timed out")
             except Exception as error:  # as Rasa's channel: the reply says what was collected
@@ -90,31 +87,32 @@ class TokenRestInput(RestInput):
         return webhook
 
 
-async def once(agent: Any, message: UserMessage) -> list[dict[str, Any]] | None:
-    """Handle `message` unless its conversation already holds it; then its replies as they were.
+async def once(agent: Any, message: UserMessage) -> bool:
+    """Handle `message` unless its conversation already holds it; then send its replies again,
+    as they were, to the message's output channel. True when they were sent again.
 
     Under the conversation's lock, as Rasa's own `Agent.handle_message`: a turn that a replica
     killed mid-answer had saved, sent again by nginx to another replica (the same body, so the
-    same `message_id`), is not run twice. None when the message was handled now (the collector
-    holds the replies)."""
+    same `message_id`), is not run twice."""
     if not agent.is_ready():
         logger.info("no agent to handle the message")
-        return None
+        return False
     async with agent.lock_store.lock(message.sender_id):
         tracker = await agent.tracker_store.retrieve(message.sender_id)
-        if tracker is not None:
-            earlier = replies_to(tracker.events, message.message_id, message.sender_id)
-            if earlier is not None:
-                logger.info("a message already handled: its replies sent again, not run twice")
-                return earlier
-        await agent.processor.handle_message(message)
-    return None
+        earlier = replies_to(tracker.events if tracker else [], message.message_id)
+        if earlier is None:
+            await agent.processor.handle_message(message)
+            return False
+        logger.info("a message already handled: its replies sent again, not run twice")
+        for reply in earlier:
+            # What Rasa's processor does with each bot event of a turn (`_send_bot_messages`).
+            await message.output_channel.send_response(message.sender_id, reply.message())
+        return True
 
 
-def replies_to(events: Any, message_id: str, recipient: str) -> list[dict[str, Any]] | None:
-    """The bot's messages after the user message `message_id`, as the REST channel returns
-    them (CollectingOutputChannel's fields), or None if no user message has that id."""
-    replies: list[dict[str, Any]] | None = None
+def replies_to(events: Any, message_id: str | None) -> list[BotUttered] | None:
+    """The bot's messages after the user message `message_id`, or None if none has that id."""
+    replies: list[BotUttered] | None = None
     for event in events:
         if isinstance(event, UserUttered):
             if replies is not None:
@@ -122,8 +120,5 @@ def replies_to(events: Any, message_id: str, recipient: str) -> list[dict[str, A
             if event.message_id == message_id:
                 replies = []
         elif replies is not None and isinstance(event, BotUttered):
-            data = event.data or {}
-            fields = {"text": event.text, **{key: data.get(key) for key in REPLY_FIELDS}}
-            replies.append({"recipient_id": recipient,
-                            **{key: value for key, value in fields.items() if value is not None}})
+            replies.append(event)
     return replies
