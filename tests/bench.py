@@ -242,6 +242,22 @@ def throwaway_settings(prefix: str, **extra: str) -> Settings:
     return settings
 
 
+def load_sentence(achieved: float, saturation: float, direct: list[float], via_gateway: list[float]) -> str:
+    """How close to saturation the one Rasa process ran, from this run's numbers."""
+    share = achieved / saturation if saturation else float("nan")
+    sentence = (f"At {achieved:.1f} messages/s one Rasa process runs at {share:.0%} of the {saturation:.1f} "
+                f"messages/s it saturates at (below). Straight to Rasa, p95 is "
+                f"{percentile(direct, 95) / percentile(direct, 50):.1f}× its p50; through the gateway, "
+                f"p50 is {(percentile(via_gateway, 50) - percentile(direct, 50)) * 1000:.0f} ms above Rasa's "
+                "straight.")
+    if share >= 0.6:
+        sentence += (" Near saturation a queue forms in Rasa at random moments, and any other work on "
+                     "the same cores (the gateway, the Bot API emulator) makes Rasa's queue longer: the "
+                     "ratio here holds that as well as the gateway's own time; \"At scale\" below "
+                     "compares at the same rate with two replicas.")
+    return sentence
+
+
 async def main_async(args: argparse.Namespace) -> str:
     # The scripted estimate presses nine buttons without a pause, faster than a person:
     # flood control (burst 8, then one per 2 s) is not what this measures.
@@ -337,6 +353,7 @@ answer, for {args.duration:g} s: **{saturation:.1f} messages/s** through the gat
   the person's language state and callback step (two reads at once), identifies the language,
   screens for danger, then after Rasa sends the reply (a typing action only when the answer is not
   ready within a second) and marks the update answered.
+- {load_sentence(achieved, saturation, all_d, all_g)}
 - {p95_sentence}
 - {saturation_sentence(saturation, cores)}
 - {memory_sentence(bot_peak)}
