@@ -20,6 +20,7 @@ import hmac
 import logging
 import os
 from asyncio import CancelledError
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -33,6 +34,9 @@ from sanic.response import HTTPResponse
 
 logger = logging.getLogger(__name__)
 TOKEN_VARIABLE = "RASA_AUTH_TOKEN"
+MARK_PREFIX = "allervers-message:"  # Redis keys of the message ids a replica began to handle
+MARK_SECONDS = 600  # longer than any retry of nginx or replay of a gateway
+MEMORY_IDS = 10_000
 
 
 class TokenRestInput(RestInput):
@@ -87,20 +91,48 @@ class TokenRestInput(RestInput):
         return webhook
 
 
+class FirstAttempts:
+    """Whether a message id is seen for the first time, cheaply: a Redis key set if absent (the
+    lock store's Redis, shared by every replica; kept `MARK_SECONDS`), or, with one Rasa and its
+    in-memory lock store, this process's memory (the last `MEMORY_IDS` ids)."""
+
+    def __init__(self) -> None:
+        self._recent: OrderedDict[str, None] = OrderedDict()
+
+    def first(self, lock_store: Any, key: str) -> bool:
+        red = getattr(lock_store, "red", None)
+        if red is not None:
+            return bool(red.set(f"{MARK_PREFIX}{key}", b"1", nx=True, ex=MARK_SECONDS))
+        if key in self._recent:
+            return False
+        self._recent[key] = None
+        if len(self._recent) > MEMORY_IDS:
+            self._recent.popitem(last=False)
+        return True
+
+
+FIRST_ATTEMPTS = FirstAttempts()
+
+
 async def once(agent: Any, message: UserMessage) -> bool:
     """Handle `message` unless its conversation already holds it; then send its replies again,
     as they were, to the message's output channel. True when they were sent again.
 
     Under the conversation's lock, as Rasa's own `Agent.handle_message`: a turn that a replica
     killed mid-answer had saved, sent again by nginx to another replica (the same body, so the
-    same `message_id`), is not run twice."""
+    same `message_id`), is not run twice. The tracker is read for that only when the id was seen
+    before (a retry); a first attempt costs one Redis command."""
     if not agent.is_ready():
         logger.info("no agent to handle the message")
         return False
     async with agent.lock_store.lock(message.sender_id):
+        key = f"{message.sender_id}:{message.message_id}"
+        if FIRST_ATTEMPTS.first(agent.lock_store, key):
+            await agent.processor.handle_message(message)
+            return False
         tracker = await agent.tracker_store.retrieve(message.sender_id)
         earlier = replies_to(tracker.events if tracker else [], message.message_id)
-        if earlier is None:
+        if earlier is None:  # the earlier attempt died before saving anything: run it now
             await agent.processor.handle_message(message)
             return False
         logger.info("a message already handled: its replies sent again, not run twice")
