@@ -245,11 +245,11 @@ def throwaway_settings(prefix: str, **extra: str) -> Settings:
 def load_sentence(achieved: float, saturation: float, direct: list[float], via_gateway: list[float]) -> str:
     """How close to saturation the one Rasa process ran, from this run's numbers."""
     share = achieved / saturation if saturation else float("nan")
+    gap = percentile(via_gateway, 50) - percentile(direct, 50)
     sentence = (f"At {achieved:.1f} messages/s one Rasa process runs at {share:.0%} of the {saturation:.1f} "
                 f"messages/s it saturates at (below). Straight to Rasa, p95 is "
                 f"{percentile(direct, 95) / percentile(direct, 50):.1f}× its p50; through the gateway, "
-                f"p50 is {(percentile(via_gateway, 50) - percentile(direct, 50)) * 1000:.0f} ms above Rasa's "
-                "straight.")
+                f"p50 is {abs(gap) * 1000:.0f} ms {'above' if gap >= 0 else 'below'} Rasa's straight.")
     if share >= 0.6:
         sentence += (" Near saturation a queue forms in Rasa at random moments, and any other work on "
                      "the same cores (the gateway, the Bot API emulator) makes Rasa's queue longer: the "
