@@ -114,9 +114,9 @@ class FirstAttempts:
 FIRST_ATTEMPTS = FirstAttempts()
 
 
-async def once(agent: Any, message: UserMessage) -> bool:
+async def once(agent: Any, message: UserMessage) -> None:
     """Handle `message` unless its conversation already holds it; then send its replies again,
-    as they were, to the message's output channel. True when they were sent again.
+    as they were, to the message's output channel.
 
     Under the conversation's lock, as Rasa's own `Agent.handle_message`: a turn that a replica
     killed mid-answer had saved, sent again by nginx to another replica (the same body, so the
@@ -124,22 +124,21 @@ async def once(agent: Any, message: UserMessage) -> bool:
     before (a retry); a first attempt costs one Redis command."""
     if not agent.is_ready():
         logger.info("no agent to handle the message")
-        return False
+        return
     async with agent.lock_store.lock(message.sender_id):
         key = f"{message.sender_id}:{message.message_id}"
         if FIRST_ATTEMPTS.first(agent.lock_store, key):
             await agent.processor.handle_message(message)
-            return False
+            return
         tracker = await agent.tracker_store.retrieve(message.sender_id)
         earlier = replies_to(tracker.events if tracker else [], message.message_id)
         if earlier is None:  # the earlier attempt died before saving anything: run it now
             await agent.processor.handle_message(message)
-            return False
+            return
         logger.info("a message already handled: its replies sent again, not run twice")
         for reply in earlier:
             # What Rasa's processor does with each bot event of a turn (`_send_bot_messages`).
             await message.output_channel.send_response(message.sender_id, reply.message())
-        return True
 
 
 def replies_to(events: Any, message_id: str | None) -> list[BotUttered] | None:

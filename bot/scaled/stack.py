@@ -31,10 +31,9 @@ from bot.scaled.binaries import Binaries, find_binaries
 from bot.scaled.children import Children, ServiceDidNotStart
 from bot.scaled.postgres import PrivateCluster
 from bot.scaled.services import REDIS_DB, LockStoreRedis, Nginx
-from bot.stack import free_port, latest_model
+from bot.stack import free_port
 
 logger = logging.getLogger(__name__)
-RASA_MODEL = "models/allervers.tar.gz"  # what allervers-rasa@.service serves (`make train` writes it)
 RASA_UNIT, ACTIONS_UNIT = "allervers-rasa@.service", "allervers-actions@.service"
 GATEWAY_UNIT = "allervers-gateway@.service"
 TICKET_LOCK_LIFETIME = 15  # seconds a killed replica's lock holds its conversation (Rasa: 60)
@@ -171,12 +170,13 @@ class ScaledStack:
         for port in self.action_ports:
             self.children.check_port(port, "action server")
             self.children.spawn(f"actions-{port}", *self._as_unit(ACTIONS_UNIT, port, self.actions_env(port)))
-        if not (PROJECT_ROOT / RASA_MODEL).exists():
-            latest_model()  # no model at all: its error says to run `make train`
-            raise ServiceDidNotStart(f"{RASA_UNIT} serves {RASA_MODEL}, which `make train` writes")
-        for port in self.rasa_ports:
+        replicas = {port: self._as_unit(RASA_UNIT, port, self.rasa_env()) for port in self.rasa_ports}
+        for port, (command, env) in replicas.items():
+            model = command[command.index("--model") + 1]  # as the unit says, from the project's root
+            if not (PROJECT_ROOT / model).exists():
+                raise ServiceDidNotStart(f"{RASA_UNIT} serves {model}: no trained model, run `make train`")
             self.children.check_port(port, "Rasa replica")
-            self.children.spawn(f"rasa-{port}", *self._as_unit(RASA_UNIT, port, self.rasa_env()))
+            self.children.spawn(f"rasa-{port}", command, env)
         self.nginx.start(self.children)
         self.children.wait("nginx", self.nginx.is_ready, 30)
         for port in self.action_ports:
